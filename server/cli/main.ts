@@ -1,0 +1,1 @@
+console.log("kexiao", process.argv.slice(2));
