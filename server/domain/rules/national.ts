@@ -1,0 +1,143 @@
+// The national rules as data (rules.md §1–§6). Next year's change is a new dated entry here, not new code.
+// Thresholds are decimal strings so they are parsed exactly; "含" (inclusive) means a ratio equal to
+// `atLeast` takes that band.
+import { cite } from './sources.ts';
+import type { Dated } from './dated.ts';
+
+export interface Band {
+  atLeast: string;
+  points: number;
+}
+
+export interface SizeLimits {
+  maxEmployees: number;
+  maxRevenueWan: string;
+  maxAssetsWan: string;
+}
+
+export interface Scoring {
+  passMark: number;
+  techStaffBands: Band[];
+  rdBySalesBands: Band[];
+  rdByCostBands: Band[];
+  ipClass1Points: number;
+  /** Points for the number of Ⅱ类 items, highest first: ≥4 → 24, 3 → 18, … */
+  ipClass2Bands: { atLeast: number; points: number }[];
+}
+
+export interface RdArithmetic {
+  /** Share of a project's amount that counts, by form. */
+  weights: Record<'self' | 'cooperative' | 'centralized' | 'commissioned_domestic' | 'commissioned_foreign', string>;
+  /** 委托境外 counted may not exceed this share of the qualifying domestic R&D expenses. */
+  foreignCapOfDomestic: string;
+}
+
+export interface ExcludedIndustry {
+  /** GB/T 4754-2017 code prefix: a section letter, optionally with the division/group digits. */
+  prefix: string;
+  name: string;
+}
+
+export interface OnSiteThresholds {
+  maxFewStaff: number;
+  lowRdBelowWan: string;
+}
+
+export interface RiskThresholds {
+  techStaffRatioAtLeast: string;
+  withEmployeesAtLeast: number;
+}
+
+export const SIZE_LIMITS: Dated<SizeLimits>[] = [
+  {
+    since: 2017,
+    source: cite('S1', '第六条（二）'),
+    value: { maxEmployees: 500, maxRevenueWan: '20000', maxAssetsWan: '20000' },
+  },
+];
+
+export const SCORING: Dated<Scoring>[] = [
+  {
+    since: 2017,
+    source: cite('S1', '第六条（五）及附件《科技型中小企业评价指标具体标准》'),
+    value: {
+      passMark: 60,
+      techStaffBands: [
+        { atLeast: '0.30', points: 20 },
+        { atLeast: '0.25', points: 16 },
+        { atLeast: '0.20', points: 12 },
+        { atLeast: '0.15', points: 8 },
+        { atLeast: '0.10', points: 4 },
+      ],
+      rdBySalesBands: [
+        { atLeast: '0.06', points: 50 },
+        { atLeast: '0.05', points: 40 },
+        { atLeast: '0.04', points: 30 },
+        { atLeast: '0.03', points: 20 },
+        { atLeast: '0.02', points: 10 },
+      ],
+      rdByCostBands: [
+        { atLeast: '0.30', points: 50 },
+        { atLeast: '0.25', points: 40 },
+        { atLeast: '0.20', points: 30 },
+        { atLeast: '0.15', points: 20 },
+        { atLeast: '0.10', points: 10 },
+      ],
+      ipClass1Points: 30,
+      ipClass2Bands: [
+        { atLeast: 4, points: 24 },
+        { atLeast: 3, points: 18 },
+        { atLeast: 2, points: 12 },
+        { atLeast: 1, points: 6 },
+      ],
+    },
+  },
+];
+
+// rules.md §4: the form computes the R&D total from the project list; 委托 at 80 %, foreign capped at 2/3 of
+// the qualifying domestic expenses (财税〔2015〕119号). "Domestic" here is everything counted except 委托境外.
+export const RD_ARITHMETIC: Dated<RdArithmetic>[] = [
+  {
+    since: 2017,
+    source: cite('S3', '研发项目列表（研发费用总额自动计算）'),
+    value: {
+      weights: {
+        self: '1',
+        cooperative: '1',
+        centralized: '1',
+        commissioned_domestic: '0.8',
+        commissioned_foreign: '0.8',
+      },
+      foreignCapOfDomestic: '2/3',
+    },
+  },
+];
+
+// rules.md §1 INDUSTRY: industries where the super-deduction does not apply (财税〔2015〕119号 第四条),
+// by GB/T 4754-2017 code.
+export const EXCLUDED_INDUSTRIES: Dated<ExcludedIndustry[]>[] = [
+  {
+    since: 2022,
+    source: cite('S2', '（以财税〔2015〕119号不适用加计扣除的行业为准）'),
+    value: [
+      { prefix: 'C16', name: '烟草制品业' },
+      { prefix: 'H', name: '住宿和餐饮业' },
+      { prefix: 'F', name: '批发和零售业' },
+      { prefix: 'K', name: '房地产业' },
+      { prefix: 'L', name: '租赁和商务服务业' },
+      { prefix: 'R90', name: '娱乐业' },
+    ],
+  },
+];
+
+export const ON_SITE: Dated<OnSiteThresholds>[] = [
+  { since: 2023, source: cite('S4', '现场核查情形'), value: { maxFewStaff: 5, lowRdBelowWan: '10' } },
+];
+
+export const RISK: Dated<RiskThresholds>[] = [
+  {
+    since: 2025,
+    source: cite('NOTICE2025'),
+    value: { techStaffRatioAtLeast: '0.90', withEmployeesAtLeast: 50 },
+  },
+];

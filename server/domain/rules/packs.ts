@@ -1,0 +1,95 @@
+// Policy packs: the national rules plus each region's wording, narrowing and dates (rules.md §1, §2, §7).
+// A new region or next year's dates are an edit here.
+import { cite, type SourceRef } from './sources.ts';
+
+export interface PackDate {
+  /** ISO date (Asia/Shanghai calendar day). */
+  date: string;
+  label: string;
+  source: SourceRef;
+}
+
+export interface YearDates {
+  /** 评价系统关闭：the last day to submit the self-evaluation. */
+  systemCloses: PackDate;
+  systemOpens?: PackDate;
+  /** Regional review deadline (e.g. Henan's 9月18日). */
+  reviewDeadline?: PackDate;
+  /** 企业所得税汇算清缴截止：a number obtained before it lets the firm claim the super-deduction. */
+  taxFilingDeadline?: PackDate;
+  /** 创新型 / 专精特新 annual information update. */
+  tierUpdateDeadline?: PackDate;
+}
+
+export interface PolicyPack {
+  id: string;
+  name: string;
+  /** The 直通车 research-institution condition as the region words (and may widen) it. */
+  lab: { wording: string; source: SourceRef };
+  /** A region that only evaluates firms registered there (rules.md §1 REG). */
+  localRegistration?: { place: string; source: SourceRef };
+  /** Evaluation year → that year's dates. */
+  dates: Record<number, YearDates>;
+}
+
+const nationalDates2026: YearDates = {
+  systemCloses: { date: '2026-08-31', label: '评价系统关闭（企业自评提交截止）', source: cite('S4') },
+  taxFilingDeadline: {
+    date: '2026-05-31',
+    label: '企业所得税汇算清缴截止（在此前取得入库登记编号可享受研发费用加计扣除）',
+    source: cite('S4', '豫科企〔2023〕2号'),
+  },
+  tierUpdateDeadline: {
+    date: '2026-04-30',
+    label: '创新型/专精特新中小企业年度信息更新截止',
+    source: cite('S5'),
+  },
+};
+
+export const PACKS: Record<string, PolicyPack> = {
+  national: {
+    id: 'national',
+    name: '全国',
+    lab: { wording: '企业拥有经认定的省部级以上研发机构', source: cite('S1', '第八条（三）') },
+    dates: { 2026: nationalDates2026 },
+  },
+  henan: {
+    id: 'henan',
+    name: '河南省',
+    lab: { wording: '企业拥有经认定的省部级以上研发机构', source: cite('S1', '第八条（三）') },
+    dates: {
+      2023: {
+        systemCloses: { date: '2023-09-30', label: '企业提交评价信息截止', source: cite('S4', '豫科企〔2023〕2号') },
+        reviewDeadline: { date: '2023-10-13', label: '市级科技管理部门审核截止', source: cite('S4', '豫科企〔2023〕2号') },
+        taxFilingDeadline: {
+          date: '2023-05-31',
+          label: '企业所得税汇算清缴截止（在此前取得入库登记编号可享受研发费用加计扣除）',
+          source: cite('S4', '豫科企〔2023〕2号'),
+        },
+      },
+      2026: {
+        ...nationalDates2026,
+        systemCloses: { date: '2026-08-31', label: '评价系统关闭（企业自评提交截止）', source: cite('S4', '豫科企〔2026〕6号') },
+        reviewDeadline: { date: '2026-09-18', label: '审核材料提交截止', source: cite('S4', '豫科企〔2026〕6号') },
+      },
+    },
+  },
+  ningbo: {
+    id: 'ningbo',
+    name: '宁波市',
+    lab: { wording: '企业拥有经认定的省部级（含宁波市级）以上研发机构', source: cite('S4', '宁波2026年通知') },
+    localRegistration: { place: '宁波市', source: cite('S4', '宁波2026年通知') },
+    dates: {
+      2026: {
+        ...nationalDates2026,
+        systemCloses: { date: '2026-08-31', label: '评价系统关闭（企业自评提交截止）', source: cite('S4', '宁波2026年通知') },
+      },
+    },
+  },
+};
+
+export const PACK_IDS = Object.keys(PACKS);
+
+export function findPack(id: string): PolicyPack | undefined {
+  return Object.hasOwn(PACKS, id) ? PACKS[id] : undefined;
+}
