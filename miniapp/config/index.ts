@@ -3,6 +3,9 @@ import { defineConfig } from '@tarojs/cli'
 
 // Where the weapp talks to the API. H5 is served by the kexiao server itself, so it uses
 // relative URLs; a weapp needs an absolute origin (a request-legal domain in production).
+/** The server's pure domain code (exact arithmetic, form rules), shared rather than rewritten. */
+const serverDomain = (...parts: string[]) => path.resolve(__dirname, '../../server/domain', ...parts)
+
 const weappApiBase = process.env.KEXIAO_API_BASE ?? 'http://127.0.0.1:3000'
 
 export default defineConfig<'webpack5'>(async () => ({
@@ -19,18 +22,21 @@ export default defineConfig<'webpack5'>(async () => ({
   // The request/response types live with the server's zod schemas; only types are
   // imported from there, so nothing of the server ends up in the bundle.
   alias: {
-    '@schemas': path.resolve(__dirname, '../../server/domain/schemas'),
+    '@schemas': serverDomain('schemas'),
+    '@domain': serverDomain(),
   },
   framework: 'react',
   compiler: 'webpack5',
   cache: { enable: false },
   mini: {
+    compile: { include: [serverDomain()] },
     postcss: {
       pxtransform: { enable: true, config: {} },
       cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
     },
   },
   h5: {
+    compile: { include: [serverDomain()] },
     // Relative so the build works wherever the server mounts it (hash routing keeps the document URL fixed).
     publicPath: './',
     staticDirectory: 'static',
