@@ -1,0 +1,26 @@
+// Runtime configuration from the environment, validated once at start. Every default is the embedded
+// setup: SQLite file, no LLM key, no WeChat credentials.
+import { z } from 'zod';
+import { databaseUrl } from './db/url.ts';
+
+const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  databaseUrl: z.string(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest JSON body accepted, in bytes. */
+  jsonLimit: z.coerce.number().int().positive().default(256 * 1024),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return ConfigSchema.parse({
+    port: env.PORT,
+    host: env.HOST || undefined,
+    databaseUrl: databaseUrl(env),
+    logLevel: env.LOG_LEVEL || undefined,
+    jsonLimit: env.KEXIAO_JSON_LIMIT || undefined,
+    ...overrides,
+  });
+}

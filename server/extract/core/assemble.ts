@@ -1,0 +1,104 @@
+// A page reading (plus any OCR re-readings) → the contract's statement object and its checks.
+import { FIELD_NAMES, type Field, type StatementKind, type StatementResult } from '../schema.ts';
+import { formatDecimal, formatFen, toFen, type ParsedAmount } from './amount.ts';
+import type { ItemKey } from './catalog.ts';
+import type { PageReading, Reading } from './read-page.ts';
+import { resolve, type Candidate } from './resolve.ts';
+
+export type Method = 'text' | 'ocr';
+
+export interface Assembled {
+  doc: StatementResult;
+  checks: { code: string; ok: boolean; message: string; page: number }[];
+}
+
+/** How sure a single reading is, before any identity confirms or contradicts it. */
+export function readingConfidence(r: Reading, method: Method, unitFound: boolean): number {
+  let c = method === 'text' ? 0.99 : Math.min(0.95, r.cell.conf);
+  c *= r.labelConfidence;
+  if (r.amount.doubtful) c *= 0.6;
+  if (!r.role) c *= 0.8;
+  if (!unitFound) c *= 0.97;
+  return Math.round(c * 100) / 100;
+}
+
+export function candidatesOf(p: PageReading, method: Method): Map<ItemKey, Candidate[]> {
+  const out = new Map<ItemKey, Candidate[]>();
+  for (const [key, r] of p.readings) {
+    const { fen, exact } = toFen(r.amount, p.unit);
+    const confidence = readingConfidence(r, method, p.unitFound) * (exact ? 1 : 0.7);
+    out.set(key, [{ fen, confidence, source: method }]);
+  }
+  return out;
+}
+
+export function assemble(
+  page: number,
+  p: PageReading,
+  method: Method,
+  candidates: ReadonlyMap<ItemKey, Candidate[]> = candidatesOf(p, method),
+): Assembled | undefined {
+  const kind = p.kind;
+  if (!kind) return undefined;
+  const fields: Record<string, Field> = {};
+  let checks: Assembled['checks'] = [];
+  if (kind === 'staff_table' || kind === 'rd_deduction') {
+    for (const [key, r] of p.readings) {
+      if (key === 'rdSubtotal') continue;
+      const f = countField(r, method);
+      if (f) fields[key] = f;
+    }
+  }
+  if (kind !== 'staff_table') {
+    const money = new Map([...candidates].filter(([k]) => k !== 'projectCount'));
+    const res = resolve(kind, money);
+    for (const [key, v] of res.values) {
+      if (!isContractField(kind, key)) continue;
+      fields[key] = {
+        value: formatFen(v.fen), confidence: round(v.confidence),
+        ...(v.flagged ? { flagged: true } : {}), ...(v.source === 'derived' ? { source: 'derived' as const } : {}),
+      };
+    }
+    checks = res.checks.map((c) => ({ ...c, page }));
+  }
+  const doc: StatementResult = {
+    kind, page, unit: p.unit, fields,
+    ...(p.company ? { company: p.company } : {}),
+    ...(p.period ? { period: p.period } : {}),
+    ...(p.column ? { column: p.column } : {}),
+  };
+  return { doc, checks };
+}
+
+const isContractField = (kind: StatementKind, key: string): boolean => (FIELD_NAMES[kind] as readonly string[]).includes(key);
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Counts: a 统计表 gives the 全年季平均数 itself, or the quarters' 季初/季末 figures (8 numbers) or quarterly
+ * averages (4) from which the form computes it — (Σ季初+季末)/8 exactly, as a decimal.
+ */
+function countField(r: Reading, method: Method): Field | undefined {
+  const conf = readingConfidence(r, method, true);
+  const avg = r.rowAmounts.find((a) => a.role === 'average')?.cell.amount;
+  if (avg) return count([avg], 1, conf);
+  const nums = r.rowAmounts.map((a) => a.cell.amount).filter((a): a is ParsedAmount => a !== undefined);
+  if (nums.length === 8) return count(nums, 8, conf);
+  if (nums.length === 4) return count(nums, 4, conf);
+  if (nums.length === 1) return count(nums, 1, conf);
+  if (nums.length > 1) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
+  return undefined;
+}
+
+function count(nums: ParsedAmount[], divisor: number, confidence: number): Field {
+  // Σ / divisor, exactly, with every value brought to a common scale.
+  const scale = Math.max(...nums.map((n) => n.scale));
+  const sum = nums.reduce((s, n) => s + (n.negative ? -1n : 1n) * n.digits * 10n ** BigInt(scale - n.scale), 0n);
+  const extra = 3; // 1/8 needs three more decimals at most
+  const scaled = (sum * 10n ** BigInt(extra)) / BigInt(divisor);
+  const exact = (sum * 10n ** BigInt(extra)) % BigInt(divisor) === 0n;
+  return {
+    value: formatDecimal(scaled, scale + extra),
+    confidence: round(exact ? confidence : confidence * 0.5),
+    ...(exact ? {} : { flagged: true }),
+  };
+}

@@ -1,0 +1,106 @@
+// Positioned words (PDF text items or OCR word boxes) → rows → cells. Reading the table by coordinates is what
+// makes the pairing of labels and amounts independent of the order a PDF was drawn in or OCR emitted lines.
+import { parseAmount, type ParsedAmount } from './amount.ts';
+import { hasCjk, normalizeText } from './normalize.ts';
+
+/** A word in page coordinates, origin top-left, y growing downwards. `conf` is 0–1 (1 for a PDF text layer). */
+export interface Word {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  conf?: number;
+}
+
+export interface Cell extends Word {
+  conf: number;
+  words: Word[];
+  amount?: ParsedAmount;
+}
+
+export interface Row {
+  y: number;
+  cells: Cell[];
+}
+
+const NUMERIC_CHARS = /^[-\d,.()\s]+$/;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor(s.length / 2)] ?? 0) : 0;
+};
+
+export function medianHeight(words: Word[]): number {
+  return median(words.map((w) => w.y1 - w.y0).filter((h) => h > 0)) || 10;
+}
+
+/** Group words into rows by their vertical centres. Expects de-skewed coordinates. */
+export function groupRows(words: Word[]): Row[] {
+  const clean = words
+    .map((w) => ({ ...w, text: normalizeText(w.text).trim() }))
+    .filter((w) => w.text !== '' && w.x1 > w.x0 && w.y1 > w.y0);
+  const h = medianHeight(clean);
+  const sorted = clean.sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
+  const rows: { y: number; words: Word[] }[] = [];
+  for (const w of sorted) {
+    const yc = (w.y0 + w.y1) / 2;
+    const last = rows[rows.length - 1];
+    if (last && Math.abs(yc - last.y) < h * 0.55) {
+      last.words.push(w);
+      last.y = (last.y * (last.words.length - 1) + yc) / last.words.length;
+    } else {
+      rows.push({ y: yc, words: [w] });
+    }
+  }
+  return rows.map((r) => ({ y: r.y, cells: toCells(r.words, h) }));
+}
+
+type Kind = 'num' | 'text';
+// OCR look-alikes (1,234.0O) still count as numbers; parseAmount decides and marks them doubtful.
+const kindOf = (t: string): Kind =>
+  /\d/.test(t) && !hasCjk(t) && (NUMERIC_CHARS.test(t) || parseAmount(t) !== undefined) ? 'num' : 'text';
+
+/** Merge a row's words into cells: a label's characters and an amount's digit groups belong together. */
+function toCells(words: Word[], h: number): Cell[] {
+  const sorted = [...words].sort((a, b) => a.x0 - b.x0);
+  const cells: Cell[] = [];
+  let cur: { words: Word[]; kind: Kind } | undefined;
+  for (const w of sorted) {
+    const k = kindOf(w.text);
+    const prev = cur?.words[cur.words.length - 1];
+    const gap = prev ? w.x0 - prev.x1 : Infinity;
+    const joinable =
+      cur !== undefined &&
+      (cur.kind === k
+        ? gap < (k === 'num' ? 0.6 : 1.1) * h
+        // A sign or parenthesis split off an amount, or a digit inside a label (1.直接从事…).
+        : gap < 0.25 * h && !(cur.kind === 'text' && hasCjk(prev?.text ?? '') && k === 'num' && gap > 0.1 * h));
+    if (cur && joinable) {
+      cur.words.push(w);
+      if (k === 'text') cur.kind = 'text';
+    } else {
+      if (cur) cells.push(makeCell(cur.words));
+      cur = { words: [w], kind: k };
+    }
+  }
+  if (cur) cells.push(makeCell(cur.words));
+  return cells;
+}
+
+function makeCell(words: Word[]): Cell {
+  const text = words.map((w) => w.text).join('');
+  const cell: Cell = {
+    text,
+    words,
+    x0: Math.min(...words.map((w) => w.x0)),
+    x1: Math.max(...words.map((w) => w.x1)),
+    y0: Math.min(...words.map((w) => w.y0)),
+    y1: Math.max(...words.map((w) => w.y1)),
+    conf: Math.min(...words.map((w) => w.conf ?? 1)),
+  };
+  const amount = kindOf(text) === 'num' || /^负/.test(text) ? parseAmount(text) : undefined;
+  if (amount) cell.amount = amount;
+  return cell;
+}
+
+export const rowText = (r: Row): string => r.cells.map((c) => c.text).join(' ');

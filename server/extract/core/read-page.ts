@@ -1,0 +1,191 @@
+// One page of positioned words → the statement it holds: kind, unit, company, period and each line item's
+// current-period figure, paired by coordinates.
+import type { StatementKind, Unit } from '../schema.ts';
+import type { ParsedAmount } from './amount.ts';
+import { TITLES, type ItemKey } from './catalog.ts';
+import { headerRole, PREFERRED_ROLES, type ColumnRole } from './headers.ts';
+import { groupRows, rowText, type Cell, type Row, type Word } from './layout.ts';
+import { matchLabel, type LabelMatch } from './match.ts';
+import { hasCjk, normalizeText } from './normalize.ts';
+import { detectUnit } from './unit.ts';
+
+export interface Reading {
+  key: ItemKey;
+  amount: ParsedAmount;
+  /** The amount's cell, in page coordinates: a doubtful one is re-read from its crop. */
+  cell: Cell;
+  /** The label as printed, and how well it matched. */
+  label: string;
+  labelConfidence: number;
+  /** Column header chosen (e.g. 本年累计金额), if any. */
+  column?: string;
+  role?: ColumnRole;
+  /** All amounts found on the row for this item, in reading order (for staff tables and diagnostics). */
+  rowAmounts: { cell: Cell; role?: ColumnRole }[];
+}
+
+export interface PageReading {
+  kind?: StatementKind;
+  /** True when the page names its statement (a title); false when guessed from its line items. */
+  titled: boolean;
+  unit: Unit;
+  unitFound: boolean;
+  company?: string;
+  period?: string;
+  readings: Map<ItemKey, Reading>;
+  /** How many known line items of the kind the page shows: a garbled page shows none. */
+  knownLines: number;
+  column?: string;
+  rows: Row[];
+}
+
+interface Header { cell: Cell; role: ColumnRole; rowIndex: number }
+
+export function readPage(words: Word[]): PageReading {
+  const rows = groupRows(words);
+  const lines = rows.map(rowText);
+  const text = lines.join('\n');
+  const titled = findTitle(rows);
+  // Match every label cell against all formats first, then keep the page's kind.
+  const labels: { rowIndex: number; cell: Cell; m: LabelMatch }[] = [];
+  rows.forEach((row, rowIndex) => {
+    for (const cell of row.cells) {
+      if (cell.amount || !hasCjk(cell.text)) continue;
+      const m = matchLabel(cell.text, titled ? [titled] : undefined);
+      if (m) labels.push({ rowIndex, cell, m });
+    }
+  });
+  const kind = titled ?? voteKind(labels.map((l) => l.m.item.kind));
+  const own = labels.filter((l) => l.m.item.kind === kind);
+  const headers = findHeaders(rows, own);
+  const { unit, found: unitFound } = detectUnit(text);
+  const readings = new Map<ItemKey, Reading>();
+  let column: string | undefined;
+  for (const l of own) {
+    const key = l.m.item.key;
+    if (!key) continue;
+    const row = rows[l.rowIndex];
+    if (!row) continue;
+    const rowAmounts = amountsRightOf(row, l.cell, own).map((cell) => ({ cell, ...headerFor(cell, headers) }));
+    const candidates = dropRowNumbers(rowAmounts, kind);
+    const chosen = chooseColumn(candidates);
+    if (!chosen || !chosen.cell.amount) continue;
+    const previous = readings.get(key);
+    // A label printed twice (e.g. a 负债合计 repeated in a summary) keeps the more certain reading.
+    if (previous && previous.labelConfidence >= l.m.confidence) continue;
+    readings.set(key, {
+      key, amount: chosen.cell.amount, cell: chosen.cell, label: l.cell.text, labelConfidence: l.m.confidence,
+      column: chosen.header?.text, role: chosen.role, rowAmounts: candidates,
+    });
+    column ??= chosen.header?.text;
+  }
+  return {
+    kind, titled: titled !== undefined, unit, unitFound, readings, knownLines: own.length, column, rows,
+    company: findCompany(lines), period: findPeriod(text),
+  };
+}
+
+function findTitle(rows: Row[]): StatementKind | undefined {
+  // Titles sit at the top; a later mention (附注: 详见利润表) must not rename the page.
+  for (const row of rows.slice(0, 8)) {
+    const t = rowText(row).replace(/\s+/g, '');
+    const hit = TITLES.find((x) => x.re.test(t));
+    if (hit) return hit.kind;
+  }
+  return undefined;
+}
+
+function voteKind(kinds: StatementKind[]): StatementKind | undefined {
+  const counts = new Map<StatementKind, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 3 ? best[0] : undefined;
+}
+
+function findHeaders(rows: Row[], labels: { rowIndex: number; cell: Cell }[]): Header[] {
+  const labelCells = new Set(labels.map((l) => l.cell));
+  const headers: Header[] = [];
+  rows.forEach((row, rowIndex) => {
+    if (row.cells.some((c) => c.amount && !/^\d{1,2}$/.test(c.text))) return;
+    for (const cell of row.cells) {
+      if (labelCells.has(cell)) continue;
+      const role = headerRole(cell.text);
+      if (role) headers.push({ cell, role, rowIndex });
+    }
+  });
+  return headers;
+}
+
+/** The header above an amount: the one its column overlaps most, nearest first. */
+function headerFor(cell: Cell, headers: Header[]): { header?: Cell; role?: ColumnRole } {
+  let best: { h: Header; score: number } | undefined;
+  const cx = (cell.x0 + cell.x1) / 2;
+  for (const h of headers) {
+    if (h.cell.y1 > cell.y0 + 2) continue;
+    const overlap = Math.min(cell.x1, h.cell.x1) - Math.max(cell.x0, h.cell.x0);
+    const width = h.cell.x1 - h.cell.x0;
+    const dist = Math.abs(cx - (h.cell.x0 + h.cell.x1) / 2);
+    // Amounts are right-aligned under centred headers: overlap is the strong signal, centre distance breaks ties.
+    const score = overlap > 0 ? 1000 + overlap - dist * 0.01 - (cell.y0 - h.cell.y1) * 0.001 : -dist / Math.max(width, 1);
+    if (overlap <= 0 && dist > Math.max(width * 1.2, (cell.x1 - cell.x0) * 1.2)) continue;
+    if (!best || score > best.score) best = { h, score };
+  }
+  return best ? { header: best.h.cell, role: best.h.role } : {};
+}
+
+/** Amounts to the right of a label, up to the next label on the row (two-sided balance sheets). */
+function amountsRightOf(row: Row, label: Cell, labels: { cell: Cell }[]): Cell[] {
+  const next = labels
+    .map((l) => l.cell)
+    .filter((c) => row.cells.includes(c) && c.x0 > label.x1)
+    .sort((a, b) => a.x0 - b.x0)[0];
+  const limit = next ? next.x0 : Infinity;
+  return row.cells.filter((c) => c.amount && c.x0 >= label.x1 - 1 && c.x1 <= limit + 1);
+}
+
+/**
+ * 行次 columns hold small integers; drop them by header, or — without one — a bare integer below 100 that sits
+ * first among amounts printed with decimals. Counts (staff, project numbers) are left alone.
+ */
+function dropRowNumbers<T extends { cell: Cell; role?: ColumnRole }>(cells: T[], kind?: StatementKind): T[] {
+  const kept = cells.filter((c) => c.role !== 'rowno');
+  if (kind === 'staff_table' || kind === 'rd_deduction') return kept;
+  const first = kept[0];
+  if (first && kept.length > 1 && /^\d{1,2}$/.test(first.cell.text) && first.role === undefined) return kept.slice(1);
+  return kept;
+}
+
+function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[]): T | undefined {
+  for (const role of PREFERRED_ROLES) {
+    const hit = cells.find((c) => c.role === role);
+    if (hit) return hit;
+  }
+  // Without a recognised header the first amount is the current period in every format we know but the old
+  // 损益表 (本月数 first): the caller lowers the confidence.
+  return cells.find((c) => c.role !== 'comparative' && c.role !== 'rowno');
+}
+
+const COMPANY_RE = /(?:编制单位|单位名称|企业名称|纳税人名称|填报单位|公司名称)\s*[:：]?\s*(\S+)/;
+function findCompany(lines: string[]): string | undefined {
+  for (const line of lines) {
+    const m = COMPANY_RE.exec(normalizeText(line));
+    if (m?.[1]) return m[1].replace(/[:：]$/, '').replace(/(单位|金额单位).*$/, '') || undefined;
+  }
+  return undefined;
+}
+
+function findPeriod(text: string): string | undefined {
+  const t = normalizeText(text).replace(/[ \t]+/g, '');
+  const patterns = [
+    /(\d{4})年(?:1-12月|01-12月|1月-12月)/,
+    /(\d{4})年度/,
+    /(\d{4})年(\d{1,2})月(\d{1,2})日/,
+    /(\d{4})年(\d{1,2})月/,
+    /税款所属期间:?(\d{4})年\d{1,2}月\d{1,2}日至(\d{4})年(\d{1,2})月(\d{1,2})日/,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(t);
+    if (m) return m[0].replace(/^税款所属期间:?/, '');
+  }
+  return undefined;
+}

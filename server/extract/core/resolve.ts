@@ -1,0 +1,108 @@
+// Choose among the readings of each figure (page OCR, the digits-only re-read of its cell) by the identities,
+// then set confidences: confirmed by an identity → high; contradicted → flagged for the user, never "fixed".
+import type { StatementKind } from '../schema.ts';
+import type { ItemKey } from './catalog.ts';
+import { evaluate } from './identities.ts';
+
+export interface Candidate {
+  fen: bigint;
+  confidence: number;
+  source: 'text' | 'ocr' | 'digits';
+}
+
+export interface Resolved {
+  fen: bigint;
+  confidence: number;
+  flagged: boolean;
+  source: 'read' | 'derived';
+}
+
+export interface Resolution {
+  values: Map<ItemKey, Resolved>;
+  checks: { code: string; ok: boolean; message: string }[];
+}
+
+const MAX_UNCERTAIN = 8;
+
+export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Candidate[]>): Resolution {
+  // Distinct values per figure, best-supported first.
+  const options = new Map<ItemKey, Candidate[]>();
+  for (const [key, cs] of candidates) {
+    const byValue = new Map<bigint, Candidate>();
+    for (const c of cs) {
+      const prev = byValue.get(c.fen);
+      // Two independent readings agreeing raise confidence.
+      byValue.set(c.fen, prev ? { ...prev, confidence: 1 - (1 - prev.confidence) * (1 - c.confidence) * 0.5 } : c);
+    }
+    options.set(key, [...byValue.values()].sort((a, b) => b.confidence - a.confidence));
+  }
+  const uncertain = [...options]
+    .filter(([, os]) => os.length > 1)
+    .sort((a, b) => (a[1][0]?.confidence ?? 0) - (b[1][0]?.confidence ?? 0))
+    .slice(0, MAX_UNCERTAIN)
+    .map(([k]) => k);
+
+  let best: { pick: Map<ItemKey, Candidate>; score: number } | undefined;
+  const pick = new Map<ItemKey, Candidate>();
+  for (const [k, os] of options) if (os[0]) pick.set(k, os[0]);
+  const visit = (i: number): void => {
+    if (i === uncertain.length) {
+      const values = new Map([...pick].map(([k, c]) => [k, c.fen] as const));
+      const results = evaluate(kind, values);
+      const ok = results.filter((r) => r.ok).length;
+      const conf = [...pick.values()].reduce((s, c) => s + c.confidence, 0);
+      const score = ok * 100 - (results.length - ok) * 100 + conf;
+      if (!best || score > best.score) best = { pick: new Map(pick), score };
+      return;
+    }
+    const key = uncertain[i] as ItemKey;
+    for (const c of options.get(key) ?? []) {
+      pick.set(key, c);
+      visit(i + 1);
+    }
+  };
+  visit(0);
+  const chosen = best?.pick ?? pick;
+
+  const values = new Map<ItemKey, Resolved>();
+  for (const [k, c] of chosen) {
+    values.set(k, { fen: c.fen, confidence: c.confidence, flagged: false, source: 'read' });
+  }
+  deriveMissing(kind, values);
+  const fens = new Map([...values].map(([k, v]) => [k, v.fen] as const));
+  const results = evaluate(kind, fens);
+  for (const r of results) {
+    for (const k of r.keys) {
+      const v = values.get(k);
+      if (!v) continue;
+      if (r.ok && v.source === 'read') v.confidence = Math.max(v.confidence, 0.97);
+      else {
+        v.flagged = true;
+        v.confidence = Math.min(v.confidence, 0.6);
+      }
+    }
+  }
+  // Readings that disagreed and no identity settled stay doubtful.
+  for (const k of uncertain) {
+    const v = values.get(k);
+    const settled = results.some((r) => r.ok && r.keys.includes(k));
+    if (v && !settled) {
+      v.flagged = true;
+      v.confidence = Math.min(v.confidence, 0.5);
+    }
+  }
+  return { values, checks: results.map(({ code, ok, message }) => ({ code, ok, message })) };
+}
+
+/**
+ * 资产总计 and 负债和所有者权益总计 are the same figure: a total lost to OCR (a label under a seal) is taken from
+ * its twin. The result says `derived`, so the user sees it was not read. Nothing else is filled in: a figure
+ * computed from the others could not be checked any more.
+ */
+function deriveMissing(kind: StatementKind, values: Map<ItemKey, Resolved>): void {
+  if (kind !== 'balance_sheet') return;
+  const twin = values.get('liabilitiesAndEquity');
+  if (!values.has('totalAssets') && twin) {
+    values.set('totalAssets', { ...twin, confidence: Math.min(twin.confidence, 0.9), source: 'derived' });
+  }
+}
