@@ -4,7 +4,7 @@ import type { StatementKind, Unit } from '../schema.ts';
 import type { ParsedAmount } from './amount.ts';
 import { TITLES, type ItemKey } from './catalog.ts';
 import { headerRole, PREFERRED_ROLES, type ColumnRole } from './headers.ts';
-import { groupRows, rowText, type Cell, type Row, type Word } from './layout.ts';
+import { groupRows, medianHeight, rowText, type Cell, type Row, type Word } from './layout.ts';
 import { matchLabel, type LabelMatch } from './match.ts';
 import { hasCjk, normalizeText } from './normalize.ts';
 import { detectUnit } from './unit.ts';
@@ -46,15 +46,7 @@ export function readPage(words: Word[]): PageReading {
   const lines = rows.map(rowText);
   const text = lines.join('\n');
   const titled = findTitle(rows);
-  // Match every label cell against all formats first, then keep the page's kind.
-  const labels: { rowIndex: number; cell: Cell; m: LabelMatch }[] = [];
-  rows.forEach((row, rowIndex) => {
-    for (const cell of row.cells) {
-      if (cell.amount || !hasCjk(cell.text)) continue;
-      const m = matchLabel(cell.text, titled ? [titled] : undefined);
-      if (m) labels.push({ rowIndex, cell, m });
-    }
-  });
+  const labels = findLabels(rows, titled);
   const kind = titled ?? voteKind(labels.map((l) => l.m.item.kind));
   const own = labels.filter((l) => l.m.item.kind === kind);
   const headers = findHeaders(rows, own);
@@ -64,9 +56,7 @@ export function readPage(words: Word[]): PageReading {
   for (const l of own) {
     const key = l.m.item.key;
     if (!key) continue;
-    const row = rows[l.rowIndex];
-    if (!row) continue;
-    const rowAmounts = amountsRightOf(row, l.cell, own).map((cell) => ({ cell, ...headerFor(cell, headers) }));
+    const rowAmounts = amountsRightOf(rows, l.cell, own).map((cell) => ({ cell, ...headerFor(cell, headers) }));
     const candidates = dropRowNumbers(rowAmounts, kind);
     const chosen = chooseColumn(candidates);
     if (!chosen || !chosen.cell.amount) continue;
@@ -133,14 +123,77 @@ function headerFor(cell: Cell, headers: Header[]): { header?: Cell; role?: Colum
   return best ? { header: best.h.cell, role: best.h.role } : {};
 }
 
-/** Amounts to the right of a label, up to the next label on the row (two-sided balance sheets). */
-function amountsRightOf(row: Row, label: Cell, labels: { cell: Cell }[]): Cell[] {
+interface LabelHit { rowIndex: number; cell: Cell; m: LabelMatch }
+
+/**
+ * Label cells matched against the known line items. A long label wraps inside its cell (所有者权益(或股东权益) /
+ * 合计), its amounts sitting on a row of their own between the fragments: fragments stacked tightly at the same
+ * left edge are joined when the whole matches better than the first line alone.
+ */
+function findLabels(rows: Row[], titled: StatementKind | undefined): LabelHit[] {
+  const kinds = titled ? [titled] : undefined;
+  const h = medianHeight(rows.flatMap((r) => r.cells));
+  const used = new Set<Cell>();
+  const hits: LabelHit[] = [];
+  rows.forEach((row, rowIndex) => {
+    for (const cell of row.cells) {
+      if (cell.amount || !hasCjk(cell.text) || used.has(cell)) continue;
+      let m = matchLabel(cell.text, kinds);
+      let joined = cell;
+      if (!m?.item.key) {
+        const parts = [cell];
+        for (let j = rowIndex + 1; j < rows.length && parts.length < 4; j++) {
+          const last = parts[parts.length - 1] as Cell;
+          const next = rows[j]?.cells.find(
+            (c) => !c.amount && hasCjk(c.text) && Math.abs(c.x0 - cell.x0) < 1.5 * h && c.y0 - last.y1 < 0.6 * h,
+          );
+          if (!next) {
+            if ((rows[j]?.y ?? Infinity) - (last.y0 + last.y1) / 2 > 1.6 * h) break;
+            continue;
+          }
+          parts.push(next);
+          const whole = matchLabel(parts.map((p) => p.text).join(''), kinds);
+          if (whole?.item.key) {
+            m = whole;
+            joined = spanOf(parts);
+            parts.slice(1).forEach((p) => used.add(p));
+            break;
+          }
+        }
+      }
+      if (m) hits.push({ rowIndex, cell: joined, m });
+    }
+  });
+  return hits;
+}
+
+function spanOf(parts: Cell[]): Cell {
+  return {
+    text: parts.map((p) => p.text).join(''), words: parts.flatMap((p) => p.words), conf: Math.min(...parts.map((p) => p.conf)),
+    x0: Math.min(...parts.map((p) => p.x0)), x1: Math.max(...parts.map((p) => p.x1)),
+    y0: Math.min(...parts.map((p) => p.y0)), y1: Math.max(...parts.map((p) => p.y1)),
+  };
+}
+
+/**
+ * Amounts level with a label (its centre within the label's vertical extent) and to its right, up to the next
+ * label on the same level (two-sided balance sheets put a second label and its amounts on the same row).
+ */
+function amountsRightOf(rows: Row[], label: Cell, labels: { cell: Cell }[]): Cell[] {
+  const h = Math.min(label.y1 - label.y0, medianHeight(label.words) * 1.2);
+  const level = (c: Cell) => {
+    const yc = (c.y0 + c.y1) / 2;
+    return yc >= label.y0 - h * 0.25 && yc <= label.y1 + h * 0.25;
+  };
   const next = labels
     .map((l) => l.cell)
-    .filter((c) => row.cells.includes(c) && c.x0 > label.x1)
+    .filter((c) => c !== label && c.x0 > label.x1 && level(c))
     .sort((a, b) => a.x0 - b.x0)[0];
   const limit = next ? next.x0 : Infinity;
-  return row.cells.filter((c) => c.amount && c.x0 >= label.x1 - 1 && c.x1 <= limit + 1);
+  return rows
+    .flatMap((r) => r.cells)
+    .filter((c) => c.amount && level(c) && c.x0 >= label.x1 - 1 && c.x1 <= limit + 1)
+    .sort((a, b) => a.x0 - b.x0);
 }
 
 /**
