@@ -1,9 +1,21 @@
 export default defineAppConfig({
-  pages: ['pages/home/index'],
+  // The home page comes first; every page must be listed here (scripts/check-weapp.mjs checks the build).
+  pages: [
+    'pages/home/index',
+    'pages/privacy/index',
+    'pages/questions/index',
+    'pages/upload/index',
+    'pages/result/index',
+    'pages/reminders/index',
+    'pages/account/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
+    backgroundColor: '#f4f6fb',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '科小助手',
     navigationBarTextStyle: 'black',
   },
+  // Required by WeChat before chooseMessageFile / chooseMedia may be called.
+  __usePrivacyCheck__: true,
 })

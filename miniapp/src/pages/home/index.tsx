@@ -1,8 +1,129 @@
-import { View, Text } from '@tarojs/components'
-import { annualQuarterlyAverage } from '@domain/staff.ts'
-import { toDecimalString } from '@domain/exact.ts'
+import { Picker, Text, View } from '@tarojs/components'
+import { ActionButton } from '../../components/ActionButton'
+import { Card } from '../../components/Card'
+import { PageShell } from '../../components/PageShell'
+import { REGION_OPTIONS, evaluationDeadline } from '../../form/calendar'
+import { STEPS, firstIncompleteStep } from '../../form/steps'
+import { needsLocalRegistration } from '../../form/calendar'
+import { hasAnswers, resetDraft, updateDraft, useDraft } from '../../store/draft'
+import { PAGES, openWithConsent } from '../../store/navigate'
+import './index.scss'
+
+const JOURNEY = [
+  { title: '回答问题', text: '按评价信息表顺序，约 5 分钟' },
+  { title: '上传报表', text: '读取报表数字，逐项确认' },
+  { title: '查看结果', text: '得分、不符合原因与差距' },
+  { title: '截止提醒', text: '订阅后按时通知您' },
+]
 
 export default function Home() {
-  const a = annualQuarterlyAverage([{ startEmployees: 40, endEmployees: 44, startTech: 12, endTech: 14 }])
-  return <View><Text>科小助手 {toDecimalString(a.employees, 2, true)}</Text></View>
+  const draft = useDraft()
+  const deadline = evaluationDeadline(draft.region)
+  const regionIndex = Math.max(0, REGION_OPTIONS.findIndex((r) => r.id === draft.region))
+  const started = hasAnswers(draft)
+  const doneSteps = firstIncompleteStep(draft, needsLocalRegistration(draft.region))
+
+  return (
+    <PageShell>
+      <View className='hero'>
+        <Text className='hero__title'>科技型中小企业评价自测</Text>
+        <Text className='hero__subtitle'>回答几个问题，看看能否入库、还差什么</Text>
+        <View className='deadline'>
+          <Picker
+            mode='selector'
+            range={REGION_OPTIONS.map((r) => r.name)}
+            value={regionIndex}
+            onChange={(e) => updateDraft((d) => ({ ...d, region: REGION_OPTIONS[Number(e.detail.value)]!.id }))}
+          >
+            <View className='deadline__region'>
+              <Text>所在地区：{REGION_OPTIONS[regionIndex]!.name}</Text>
+              <Text className='deadline__switch'>切换 ›</Text>
+            </View>
+          </Picker>
+          {deadline ? (
+            <View className='deadline__body'>
+              <View className='deadline__days'>
+                <Text className='deadline__number'>{deadline.daysLeft}</Text>
+                <Text className='deadline__unit'>天</Text>
+              </View>
+              <View className='deadline__text'>
+                <Text className='deadline__label'>
+                  距 {deadline.year} 年评价系统关闭{deadline.estimated ? '（预计）' : ''}
+                </Text>
+                <Text className='deadline__date'>
+                  {formatDate(deadline.date)}
+                  {deadline.estimated ? ' · 以当年通知为准' : ''}
+                </Text>
+              </View>
+            </View>
+          ) : (
+            <Text className='deadline__label'>本地区评价日期待通知发布</Text>
+          )}
+        </View>
+      </View>
+
+      <Card className='home-start'>
+        {started ? (
+          <>
+            <Text className='home-start__title'>继续上次的自测</Text>
+            <Text className='home-start__text'>
+              已完成 {doneSteps} / {STEPS.length} 步，答案已自动保存
+            </Text>
+            <ActionButton onClick={() => openWithConsent(PAGES.questions)}>继续自测</ActionButton>
+            <View className='home-start__more'>
+              <ActionButton kind='text' block={false} onClick={() => openWithConsent(PAGES.result)}>
+                查看结果
+              </ActionButton>
+              <ActionButton
+                kind='text'
+                block={false}
+                onClick={() => {
+                  resetDraft()
+                  openWithConsent(PAGES.questions)
+                }}
+              >
+                重新开始
+              </ActionButton>
+            </View>
+          </>
+        ) : (
+          <>
+            <Text className='home-start__title'>开始一次自测</Text>
+            <Text className='home-start__text'>按官方评价信息表的顺序提问，数据仅用于本次评估</Text>
+            <ActionButton onClick={() => openWithConsent(PAGES.questions)}>开始自测</ActionButton>
+          </>
+        )}
+      </Card>
+
+      <Card title='四步完成'>
+        <View className='journey'>
+          {JOURNEY.map((j, i) => (
+            <View className='journey__item' key={j.title}>
+              <Text className='journey__index'>{i + 1}</Text>
+              <View className='journey__body'>
+                <Text className='journey__title'>{j.title}</Text>
+                <Text className='journey__text'>{j.text}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      </Card>
+
+      <View className='home-links'>
+        <View className='home-links__item' onClick={() => openWithConsent(PAGES.reminders)}>
+          <Text className='home-links__title'>截止提醒</Text>
+          <Text className='home-links__text'>订阅与管理</Text>
+        </View>
+        <View className='home-links__item' onClick={() => openWithConsent(PAGES.account)}>
+          <Text className='home-links__title'>我的数据</Text>
+          <Text className='home-links__text'>隐私与删除</Text>
+        </View>
+      </View>
+    </PageShell>
+  )
+}
+
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
 }

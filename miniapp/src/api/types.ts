@@ -1,0 +1,98 @@
+// Request/response types. The assessment contract comes from the server's zod schemas (one definition);
+// the shapes below it are written against contracts.md and issue text for the APIs still being built,
+// and are marked so they can be swapped for the server's own types when those land.
+import type { AssessmentInputJson, AssessmentResult } from '@schemas/assessment.ts'
+import type { ValidationIssue } from '@schemas/issues.ts'
+
+export type { AssessmentInputJson, AssessmentResult, ValidationIssue }
+
+/** POST /api/v1/assessments and GET /api/v1/assessments/:id (server/http/routes/assessments.ts: the result, flattened, with id and input). */
+export type AssessmentRecord = AssessmentResult & { id: string; createdAt: string; input: AssessmentInputJson }
+
+/** contracts.md §2a. */
+export interface Gaps {
+  notByNumbers: string[]
+  levers: { lever: 'techStaff' | 'rdExpense' | 'ipClass1' | 'ipClass2'; add: string }[]
+}
+
+/** contracts.md §2b. */
+export interface Explanation {
+  text: string
+  source: 'llm' | 'template'
+  model?: string
+}
+
+/** A figure of the form next to what the statements say (pre-check reconciliation). */
+export interface ReconciledFigure {
+  /** JSON path in the assessment input, e.g. "finance.salesRevenue". */
+  path: string
+  label: string
+  /** 万元 (or people for staff counts). */
+  typed?: string | null
+  extracted?: string | null
+  documentId?: string
+  file?: string
+  page?: number
+  discrepancy?: boolean
+  message?: string
+}
+
+/** POST /api/v1/prechecks. */
+export interface PrecheckResult {
+  id?: string
+  result: AssessmentResult
+  figures?: ReconciledFigure[]
+  discrepancies?: { path?: string; code: string; message: string }[]
+  gaps: Gaps
+  explanation: Explanation
+  materials?: { name: string; note?: string; limit?: string }[]
+}
+
+/** contracts.md §3: one extracted field. */
+export interface ExtractedField {
+  value: string
+  confidence: number
+  flagged?: boolean
+}
+
+export interface ExtractedDocument {
+  kind: 'balance_sheet' | 'income_statement' | 'rd_deduction' | 'staff_table'
+  page: number
+  unit: string
+  company?: string
+  period?: string
+  fields: Record<string, ExtractedField>
+}
+
+/** GET /api/v1/documents/:id: the extraction job and, once done, contracts.md §3's result. */
+export interface DocumentJob {
+  id: string
+  status: 'queued' | 'processing' | 'done' | 'failed'
+  /** 0–100 */
+  progress?: number
+  file?: string
+  result?: {
+    file: string
+    pages: number
+    method: 'text' | 'ocr'
+    documents: ExtractedDocument[]
+    checks: { code: string; ok: boolean; message: string }[]
+    errors: { code: string; message: string }[]
+  }
+  error?: { code: string; message: string }
+}
+
+export interface Session {
+  token: string
+  user?: { id: string; nickname?: string }
+}
+
+export interface Reminder {
+  id: string
+  title: string
+  /** ISO date of the deadline the reminder is about. */
+  date: string
+  /** When the message will be sent. */
+  sendAt?: string
+  status?: 'scheduled' | 'sent' | 'cancelled'
+}

@@ -1,0 +1,60 @@
+// Which evaluation year the owner is preparing for and how many days are left, from the region's
+// policy pack (the server's data, shared). After a year's system has closed, the next year is shown
+// with the same calendar day marked as an estimate until that year's notice is published.
+import { findPack, PACKS } from '@domain/rules/packs.ts'
+
+export interface Deadline {
+  year: number
+  regionName: string
+  /** ISO date */
+  date: string
+  label: string
+  daysLeft: number
+  /** True when the date is carried over from an earlier year's notice. */
+  estimated: boolean
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Calendar day in China (UTC+8) as a UTC midnight timestamp, so day differences are whole numbers. */
+function chinaDay(d: Date): number {
+  const shifted = new Date(d.getTime() + 8 * 60 * 60 * 1000)
+  return Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate())
+}
+
+export function evaluationDeadline(region: string, now: Date = new Date()): Deadline | null {
+  const pack = findPack(region) ?? findPack('national')
+  if (!pack) return null
+  const today = chinaDay(now)
+  const thisYear = new Date(today).getUTCFullYear()
+  const years = Object.keys(pack.dates).map(Number).sort((a, b) => a - b)
+  const latest = years.at(-1)
+  if (latest === undefined) return null
+
+  for (const year of [thisYear, thisYear + 1]) {
+    const known = pack.dates[year]
+    const closes = known?.systemCloses ?? pack.dates[latest]!.systemCloses
+    const date = known ? closes.date : `${year}${closes.date.slice(4)}`
+    const day = Date.parse(`${date}T00:00:00Z`)
+    if (day >= today) {
+      return {
+        year,
+        regionName: pack.name,
+        date,
+        label: closes.label,
+        daysLeft: Math.round((day - today) / DAY_MS),
+        estimated: !known,
+      }
+    }
+  }
+  return null
+}
+
+/** Regions with a policy pack; 全国 covers every other place. */
+export const REGION_OPTIONS = Object.values(PACKS).map((p) => ({
+  id: p.id,
+  name: p.id === 'national' ? '全国（其他地区）' : p.name,
+}))
+
+export const needsLocalRegistration = (region: string) => !!findPack(region)?.localRegistration
+export const localPlace = (region: string) => findPack(region)?.localRegistration?.place

@@ -1,0 +1,19 @@
+// Page paths in one place, and the consent gate: pages that send data to the server open only after
+// the owner has agreed to the privacy terms and logged in; otherwise the privacy page comes first.
+import Taro from '@tarojs/taro'
+import { getToken, hasConsent } from './session'
+
+export const PAGES = {
+  home: '/pages/home/index',
+  privacy: '/pages/privacy/index',
+  questions: '/pages/questions/index',
+  upload: '/pages/upload/index',
+  result: '/pages/result/index',
+  reminders: '/pages/reminders/index',
+  account: '/pages/account/index',
+} as const
+
+export function openWithConsent(url: string): void {
+  if (hasConsent() && getToken()) Taro.navigateTo({ url })
+  else Taro.navigateTo({ url: `${PAGES.privacy}?next=${encodeURIComponent(url)}` })
+}
