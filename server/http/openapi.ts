@@ -18,12 +18,36 @@ export const ErrorBodySchema = z
   })
   .meta({ id: 'Error', description: '错误（code 供程序判断，message 为中文说明）' });
 
-const json = (schema: z.ZodType, io: 'input' | 'output') => ({
-  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) },
-});
+/** JSON Schema for a zod schema; named schemas (`.meta({ id })`) go to components and are referenced. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<string, unknown>): unknown {
+  const { $defs, $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as {
+    $defs?: Record<string, unknown>;
+    $schema?: string;
+  };
+  // A schema's accepted input and its parsed output differ (defaults, numbers accepted as amounts), so the
+  // request side gets its own component name.
+  const name = (id: string) => (io === 'input' ? `${id}Request` : id);
+  const rewrite = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(rewrite)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v).map(([k, x]) => [
+              k,
+              k === '$ref' && typeof x === 'string' ? x.replace(/^#\/\$defs\/(.+)$/, (_m, id: string) => `#/components/schemas/${name(id)}`) : rewrite(x),
+            ]),
+          )
+        : v;
+  for (const [id, def] of Object.entries($defs ?? {})) components[name(id)] = rewrite(def);
+  return rewrite(rest);
+}
 
 export function openApiDocument(paths: PathSpec[], version: string): object {
   const out: Record<string, Record<string, unknown>> = {};
+  const components: Record<string, unknown> = {};
+  const json = (schema: z.ZodType, io: 'input' | 'output') => ({
+    'application/json': { schema: jsonSchema(schema, io, components) },
+  });
   for (const spec of paths)
     for (const [path, ops] of Object.entries(spec))
       for (const [method, op] of Object.entries(ops)) {
@@ -54,5 +78,5 @@ export function openApiDocument(paths: PathSpec[], version: string): object {
           },
         };
       }
-  return { openapi: '3.1.0', info: { title: '科小助手 API', version }, paths: out };
+  return { openapi: '3.1.0', info: { title: '科小助手 API', version }, paths: out, components: { schemas: components } };
 }
