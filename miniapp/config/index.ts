@@ -29,6 +29,8 @@ export default defineConfig<'webpack5'>(async () => ({
   compiler: 'webpack5',
   cache: { enable: false },
   mini: {
+    // Components' styles are scoped by class name, so the order chunks load them in does not matter.
+    miniCssExtractPluginOption: { ignoreOrder: true },
     compile: { include: [serverDomain()] },
     postcss: {
       pxtransform: { enable: true, config: {} },
@@ -36,6 +38,9 @@ export default defineConfig<'webpack5'>(async () => ({
     },
   },
   h5: {
+    // Taro's React H5 components (@tarojs/components-react): plain DOM, the same ones the vitest suite renders.
+    useHtmlComponents: true,
+    miniCssExtractPluginOption: { ignoreOrder: true },
     compile: { include: [serverDomain()] },
     // Relative so the build works wherever the server mounts it (hash routing keeps the document URL fixed).
     publicPath: './',

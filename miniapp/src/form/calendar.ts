@@ -58,3 +58,12 @@ export const REGION_OPTIONS = Object.values(PACKS).map((p) => ({
 
 export const needsLocalRegistration = (region: string) => !!findPack(region)?.localRegistration
 export const localPlace = (region: string) => findPack(region)?.localRegistration?.place
+
+/** The evaluation year the figures are for: the next window that is still open. */
+export const currentEvaluationYear = (region: string, now: Date = new Date()) =>
+  evaluationDeadline(region, now)?.year ?? now.getFullYear()
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}

@@ -2,9 +2,8 @@ import { Picker, Text, View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
 import { PageShell } from '../../components/PageShell'
-import { REGION_OPTIONS, evaluationDeadline } from '../../form/calendar'
+import { REGION_OPTIONS, evaluationDeadline, formatDate, needsLocalRegistration } from '../../form/calendar'
 import { STEPS, firstIncompleteStep } from '../../form/steps'
-import { needsLocalRegistration } from '../../form/calendar'
 import { hasAnswers, resetDraft, updateDraft, useDraft } from '../../store/draft'
 import { PAGES, openWithConsent } from '../../store/navigate'
 import './index.scss'
@@ -121,9 +120,4 @@ export default function Home() {
       </View>
     </PageShell>
   )
-}
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return `${y}年${Number(m)}月${Number(d)}日`
 }

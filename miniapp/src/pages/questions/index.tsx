@@ -7,7 +7,7 @@ import { NoticeList } from '../../components/NoticeList'
 import { PageShell } from '../../components/PageShell'
 import { StepProgress } from '../../components/StepProgress'
 import { ApiError, createAssessment, type ValidationIssue } from '../../api'
-import { evaluationDeadline, needsLocalRegistration } from '../../form/calendar'
+import { currentEvaluationYear, needsLocalRegistration } from '../../form/calendar'
 import { STEPS, firstIncompleteStep, missingInStep, stepOfPath } from '../../form/steps'
 import { toAssessmentInput } from '../../form/toInput'
 import { updateDraft, useDraft } from '../../store/draft'
@@ -20,9 +20,6 @@ import { RdAccountStep } from './steps/RdAccountStep'
 import { RdProjectsStep } from './steps/RdProjectsStep'
 import { StaffStep } from './steps/StaffStep'
 import './index.scss'
-
-/** The evaluation year the figures are for: the next window that is still open. */
-export const currentEvaluationYear = (region: string) => evaluationDeadline(region)?.year ?? new Date().getFullYear()
 
 export default function Questions() {
   const draft = useDraft()

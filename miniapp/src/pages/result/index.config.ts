@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '科小助手' })
+export default definePageConfig({ navigationBarTitleText: '自评结果' })

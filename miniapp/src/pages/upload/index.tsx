@@ -1,2 +1,147 @@
-import { View } from '@tarojs/components'
-export default function Page() { return <View /> }
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
+import { Card } from '../../components/Card'
+import { FigureConfirm } from '../../components/FigureConfirm'
+import { NoticeList } from '../../components/NoticeList'
+import { PageShell } from '../../components/PageShell'
+import { UploadRow } from '../../components/UploadRow'
+import { ApiError, precheck, type PrecheckResult, type ReconciledFigure } from '../../api'
+import { currentEvaluationYear } from '../../form/calendar'
+import { toAssessmentInput } from '../../form/toInput'
+import { getDraft, updateDraft } from '../../store/draft'
+import { PAGES } from '../../store/navigate'
+import { figuresFromDocuments } from '../../upload/figures'
+import { pickFiles, type PickSource } from '../../upload/pickFiles'
+import { useUploads } from '../../upload/useUploads'
+import './index.scss'
+
+/** Statements in, figures out: each read figure is accepted or corrected before the result is shown. */
+export default function Upload() {
+  const { items, add, busy, readJobs } = useUploads()
+  const [figures, setFigures] = useState<ReconciledFigure[] | null>(null)
+  const [check, setCheck] = useState<PrecheckResult | null>(null)
+  const [values, setValues] = useState<Record<string, string>>({})
+  const [confirmed, setConfirmed] = useState<Record<string, boolean>>({})
+  const [reconciling, setReconciling] = useState(false)
+
+  const choose = async (source: PickSource) => {
+    try {
+      const files = await pickFiles(source)
+      if (files.length) await add(files)
+    } catch {
+      /* the owner closed the picker */
+    }
+  }
+
+  const reconcile = async () => {
+    const draft = getDraft()
+    const jobs = readJobs()
+    setReconciling(true)
+    let list: ReconciledFigure[]
+    try {
+      const result = await precheck(toAssessmentInput(draft, currentEvaluationYear(draft.region)), jobs.map((j) => j.id))
+      setCheck(result)
+      list = result.figures ?? []
+    } catch (e) {
+      // Without the server's reconciliation the statements' own readings are still worth confirming.
+      if (!(e instanceof ApiError) || e.status >= 500) Taro.showToast({ title: '核对服务暂不可用，已列出读取的数字', icon: 'none' })
+      const typed = Object.fromEntries(Object.entries(draft.finance).map(([k, v]) => [`finance.${k}`, v]))
+      list = figuresFromDocuments(jobs, typed)
+    }
+    setFigures(list)
+    setValues(Object.fromEntries(list.map((f) => [f.path, f.extracted ?? f.typed ?? ''])))
+    setReconciling(false)
+  }
+
+  const allConfirmed = figures !== null && figures.every((f) => confirmed[f.path])
+
+  const finish = () => {
+    const ids = readJobs().map((j) => j.id)
+    updateDraft((d) => ({
+      ...d,
+      documentIds: ids,
+      confirmed: { ...d.confirmed, ...Object.fromEntries((figures ?? []).map((f) => [f.path, values[f.path] ?? ''])) },
+    }))
+    Taro.navigateTo({ url: PAGES.result })
+  }
+
+  const readCount = items.filter((i) => i.status === 'done').length
+  const footer =
+    figures === null ? (
+      <>
+        <View className='upload__skip'>
+          <ActionButton kind='secondary' onClick={() => Taro.navigateTo({ url: PAGES.result })}>
+            跳过
+          </ActionButton>
+        </View>
+        <View className='upload__main'>
+          <ActionButton onClick={reconcile} disabled={busy || readCount === 0} loading={reconciling}>
+            核对读取的数字
+          </ActionButton>
+        </View>
+      </>
+    ) : (
+      <ActionButton onClick={finish} disabled={!allConfirmed}>
+        {allConfirmed ? '确认，查看评价结果' : `还有 ${figures.filter((f) => !confirmed[f.path]).length} 项待确认`}
+      </ActionButton>
+    )
+
+  return (
+    <PageShell footer={footer}>
+      <View className='upload__intro'>
+        <Text className='upload__title'>上传上一年度报表</Text>
+        <Text className='upload__lead'>资产负债表、利润表、研发费用加计扣除明细表（A107012）或职工人数统计表，我们读取数字后请您逐项确认。</Text>
+      </View>
+
+      {figures === null && (
+        <Card title='选择文件' hint='支持 PDF、PNG、JPG，单个文件不超过 10 MB'>
+          <View className='upload__pickers'>
+            <View className='upload__picker' onClick={() => choose('chat')}>
+              <Text className='upload__picker-title'>选择聊天中的 PDF</Text>
+              <Text className='upload__picker-text'>财务发来的报表文件</Text>
+            </View>
+            <View className='upload__picker' onClick={() => choose('photo')}>
+              <Text className='upload__picker-title'>拍照或相册</Text>
+              <Text className='upload__picker-text'>纸质报表拍清楚即可</Text>
+            </View>
+          </View>
+        </Card>
+      )}
+
+      {items.length > 0 && (
+        <Card title='已选择的文件'>
+          {items.map((item) => (
+            <UploadRow key={item.key} item={item} />
+          ))}
+        </Card>
+      )}
+
+      {check?.discrepancies && check.discrepancies.length > 0 && (
+        <Card title='需要留意'>
+          <NoticeList tone='warning' items={check.discrepancies} />
+        </Card>
+      )}
+
+      {figures !== null && (
+        <Card title='逐项确认' hint='数字与报表不符时，请改成正确的数值再确认'>
+          {figures.length === 0 && <Text className='upload__empty'>没有从报表中读到可以核对的数字。</Text>}
+          {figures.map((f) => (
+            <FigureConfirm
+              key={f.path}
+              figure={f}
+              value={values[f.path] ?? ''}
+              confirmed={!!confirmed[f.path]}
+              onChange={(v) => {
+                setValues((all) => ({ ...all, [f.path]: v }))
+                setConfirmed((all) => ({ ...all, [f.path]: false }))
+              }}
+              onConfirm={() => setConfirmed((all) => ({ ...all, [f.path]: true }))}
+            />
+          ))}
+        </Card>
+      )}
+    </PageShell>
+  )
+}
