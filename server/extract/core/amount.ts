@@ -15,7 +15,7 @@ export interface ParsedAmount {
 }
 
 // OCR look-alikes, only substituted when the rest of the token is numeric.
-const LOOKALIKE: Record<string, string> = { O: '0', o: '0', D: '0', l: '1', I: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
+const LOOKALIKE: Record<string, string> = { ';': ',', ':': ',', O: '0', o: '0', D: '0', l: '1', I: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
 const EMPTY_CELL = /^[-—–~_\s]*$/;
 
@@ -36,7 +36,7 @@ export function parseAmount(raw: string): ParsedAmount | undefined {
   }
   if (/^-+/.test(s)) { negative = !negative; s = s.replace(/^-+/, ''); }
   if (/[^0-9.,]/.test(s)) {
-    const swapped = s.replace(/[A-Za-z|!]/g, (c) => LOOKALIKE[c] ?? c);
+    const swapped = s.replace(/[A-Za-z|!;:]/g, (c) => LOOKALIKE[c] ?? c);
     if (/[^0-9.,]/.test(swapped) || !/\d/.test(s)) return undefined;
     s = swapped;
     doubtful = true;

@@ -79,10 +79,16 @@ const round = (x: number): number => Math.round(x * 100) / 100;
  */
 function countField(r: Reading, method: Method): Field | undefined {
   const conf = readingConfidence(r, method, true);
-  const avg = r.rowAmounts.find((a) => a.role === 'average')?.cell.amount;
-  if (avg) return count([avg], 1, conf);
   const nums = r.rowAmounts.map((a) => a.cell.amount).filter((a): a is ParsedAmount => a !== undefined);
-  if (nums.length === 8) return count(nums, 8, conf);
+  const printed = r.rowAmounts.find((a) => a.role === 'average')?.cell.amount ?? (nums.length === 9 ? nums[8] : undefined);
+  if (nums.length >= 8) {
+    const computed = count(nums.slice(0, 8), 8, conf);
+    if (!printed) return computed;
+    // Both the quarters and the printed average: they must agree (the form recomputes it the same way).
+    const shown = count([printed], 1, conf);
+    return shown.value === computed.value ? { ...shown, confidence: Math.max(shown.confidence, 0.97) } : { ...shown, confidence: 0.5, flagged: true };
+  }
+  if (printed) return count([printed], 1, conf);
   if (nums.length === 4) return count(nums, 4, conf);
   if (nums.length === 1) return count(nums, 1, conf);
   if (nums.length > 1) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };

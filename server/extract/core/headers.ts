@@ -8,12 +8,13 @@ export type ColumnRole = 'current' | 'ytd' | 'comparative' | 'monthly' | 'rowno'
 const ROLES: { role: ColumnRole; re: RegExp }[] = [
   { role: 'rowno', re: /^(行次|行号|行|栏次)$/ },
   { role: 'comparative', re: /上年年末|上年末|上年同期|上期|上年|年初|期初|去年/ },
-  { role: 'average', re: /全年季平均|季平均|年平均|平均数|平均人数/ },
+  { role: 'average', re: /全年|平均|季平/ },
   { role: 'qstart', re: /季初/ },
   { role: 'qend', re: /季末/ },
   { role: 'ytd', re: /本年累计|累计数|累计金额|本年数/ },
-  { role: 'current', re: /本期|本年金额|本年|期末|年末|金额/ },
   { role: 'monthly', re: /本月/ },
+  // 期未/年未: OCR's usual slip for 末.
+  { role: 'current', re: /本期|本年金额|本年|期[末未]|年[末未]|金额/ },
 ];
 
 export function headerRole(raw: string): ColumnRole | undefined {

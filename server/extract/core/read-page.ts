@@ -218,11 +218,16 @@ function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }
   return cells.find((c) => c.role !== 'comparative' && c.role !== 'rowno');
 }
 
-const COMPANY_RE = /(?:编制单位|单位名称|企业名称|纳税人名称|填报单位|公司名称)\s*[:：]?\s*(\S+)/;
+const COMPANY_RE = /(?:编制单位|单位名称|企业名称|纳税人名称|填报单位|公司名称)\s*:?\s*(\S+)/;
+// What follows the name on the same line when cells run together.
+const AFTER_COMPANY = /(税款所属期间|所属期|金额单位|单位:|\d{4}年).*$/;
+const COMPANY_END = /^(.*(?:有限责任公司|股份有限公司|有限公司|公司|厂|研究院|研究所|中心|合伙\)|工作室))/;
 function findCompany(lines: string[]): string | undefined {
   for (const line of lines) {
     const m = COMPANY_RE.exec(normalizeText(line));
-    if (m?.[1]) return m[1].replace(/[:：]$/, '').replace(/(单位|金额单位).*$/, '') || undefined;
+    if (!m?.[1]) continue;
+    const name = m[1].replace(AFTER_COMPANY, '');
+    return COMPANY_END.exec(name)?.[1] ?? (name || undefined);
   }
   return undefined;
 }

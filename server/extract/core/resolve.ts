@@ -69,7 +69,8 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
     values.set(k, { fen: c.fen, confidence: c.confidence, flagged: false, source: 'read' });
   }
   deriveMissing(kind, values);
-  const fens = new Map([...values].map(([k, v]) => [k, v.fen] as const));
+  // Identities are judged on read figures only: a derived one satisfies its identity by construction.
+  const fens = new Map([...values].filter(([, v]) => v.source === 'read').map(([k, v]) => [k, v.fen] as const));
   const results = evaluate(kind, fens);
   for (const r of results) {
     for (const k of r.keys) {
@@ -96,13 +97,21 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
 
 /**
  * 资产总计 and 负债和所有者权益总计 are the same figure: a total lost to OCR (a label under a seal) is taken from
- * its twin. The result says `derived`, so the user sees it was not read. Nothing else is filled in: a figure
- * computed from the others could not be checked any more.
+ * its twin. The result says `derived`, so the user sees it was not read.
  */
 function deriveMissing(kind: StatementKind, values: Map<ItemKey, Resolved>): void {
   if (kind !== 'balance_sheet') return;
   const twin = values.get('liabilitiesAndEquity');
   if (!values.has('totalAssets') && twin) {
     values.set('totalAssets', { ...twin, confidence: Math.min(twin.confidence, 0.9), source: 'derived' });
+  }
+  // One of the three lost (a seal over its label): computed, flagged, and no longer checkable.
+  const assets = values.get('totalAssets');
+  const liabilities = values.get('totalLiabilities');
+  const equity = values.get('equity');
+  if (assets && liabilities && !equity) {
+    values.set('equity', { fen: assets.fen - liabilities.fen, confidence: 0.6, flagged: true, source: 'derived' });
+  } else if (assets && equity && !liabilities) {
+    values.set('totalLiabilities', { fen: assets.fen - equity.fen, confidence: 0.6, flagged: true, source: 'derived' });
   }
 }

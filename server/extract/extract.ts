@@ -1,0 +1,163 @@
+// The entry point: one uploaded file → the contract's extraction result (contracts.md §3). Never throws for
+// a bad file: every failure becomes a coded Chinese error in `errors`.
+import { createHash } from 'node:crypto';
+import { assemble, type Assembled } from './core/assemble.ts';
+import { readPage, type PageReading } from './core/read-page.ts';
+import { ExtractError } from './errors.ts';
+import { checkImage, hasSeal } from './image-prep.ts';
+import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
+import { OcrPool } from './ocr.ts';
+import { ocrPage } from './ocr-page.ts';
+import { openPdf, type OpenPdf } from './pdf.ts';
+import { ExtractionResult, type ExtractIssue, type StatementResult } from './schema.ts';
+import { sniffType } from './sniff.ts';
+
+export interface ExtractOptions {
+  limits?: Partial<Limits>;
+  pool?: OcrPool;
+  /** 0–1 as pages complete. */
+  onProgress?: (progress: number, stage: string) => void;
+  /** Force OCR even where a text layer exists (benchmarks, diagnostics). */
+  forceOcr?: boolean;
+}
+
+export interface InputFile { name: string; bytes: Uint8Array }
+
+const OCR_DPI = 200;
+
+let shared: OcrPool | undefined;
+/** One pool per process, created on first OCR and sized to the cores. */
+export const sharedPool = (): OcrPool => (shared ??= new OcrPool({ size: defaultWorkers() }));
+export async function closeSharedPool(): Promise<void> {
+  const p = shared;
+  shared = undefined;
+  await p?.close();
+}
+
+type PageOutcome = { page: number; method: 'text' | 'ocr'; seal: boolean; assembled?: Assembled; reading?: PageReading; rotation?: number; skew?: number; ms: number; error?: ExtractIssue };
+
+export async function extractFile(file: InputFile, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const t0 = Date.now();
+  const limits = { ...defaultLimits(), ...options.limits };
+  const deadline = t0 + limits.timeoutMs;
+  const base = { file: file.name, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+  const warnings: ExtractIssue[] = [];
+  const check = () => {
+    if (Date.now() > deadline) throw new ExtractError('TIMEOUT', { max: Math.round(limits.timeoutMs / 1000) });
+  };
+  try {
+    if (file.bytes.length === 0) throw new ExtractError('EMPTY_FILE');
+    if (file.bytes.length > limits.maxBytes) throw new ExtractError('FILE_TOO_LARGE', { max: Math.round(limits.maxBytes / 1024 / 1024) });
+    if (file.bytes.length > limits.warnBytes) {
+      warnings.push({ code: 'OVER_3MB', message: '文件超过 3 MB：评价系统上传附件限 3 MB，提交前请压缩。' });
+    }
+    const type = sniffType(file.bytes);
+    if (!type) throw new ExtractError('UNSUPPORTED_TYPE');
+    const outcomes = type === 'pdf'
+      ? await extractPdf(file.bytes, limits, options, check)
+      : [await extractImage(file.bytes, 1, limits, options, check)];
+    return finish(base, outcomes, warnings, t0);
+  } catch (e) {
+    const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { cause: e });
+    return ExtractionResult.parse({ ...base, pages: 0, method: 'text', documents: [], checks: [], errors: [err.toIssue()], warnings, ms: Date.now() - t0 });
+  }
+}
+
+async function extractPdf(bytes: Uint8Array, limits: Limits, options: ExtractOptions, check: () => void): Promise<PageOutcome[]> {
+  const pdf = await openPdf(bytes);
+  try {
+    if (pdf.pages > limits.maxPages) throw new ExtractError('TOO_MANY_PAGES', { max: limits.maxPages });
+    const outcomes: Promise<PageOutcome>[] = [];
+    let done = 0;
+    for (let page = 1; page <= pdf.pages; page++) {
+      check();
+      const t = Date.now();
+      const text = options.forceOcr ? undefined : await textPage(pdf, page);
+      if (text) {
+        outcomes.push(Promise.resolve({ ...text, ms: Date.now() - t }));
+        options.onProgress?.(++done / pdf.pages, 'text');
+        continue;
+      }
+      // Scanned page: render now (pdfjs is single-threaded here), OCR in the pool in parallel with other pages.
+      const png = await pdf.render(page, OCR_DPI);
+      outcomes.push(extractImage(png, page, limits, options, check).then((o) => {
+        options.onProgress?.(++done / pdf.pages, 'ocr');
+        return o;
+      }));
+    }
+    return await Promise.all(outcomes);
+  } finally {
+    await pdf.close();
+  }
+}
+
+/** A page read from its text layer, or undefined when the layer is empty or garbled and OCR must read it. */
+async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, 'ms'> | undefined> {
+  const { words } = await pdf.words(page);
+  const chars = words.map((w) => w.text).join('');
+  const garbled = (chars.match(/\uFFFD/g)?.length ?? 0) > chars.length * 0.05;
+  if (chars.trim().length === 0 || garbled) return undefined;
+  const reading = readPage(words);
+  if (!reading.kind || reading.knownLines < 3) return undefined;
+  // A stamped electronic statement carries the seal as an image: look for red at low resolution.
+  const seal = await hasSeal(await pdf.render(page, 36));
+  return { page, method: 'text', seal, reading, assembled: assemble(page, reading, 'text') };
+}
+
+async function extractImage(bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void): Promise<PageOutcome> {
+  const t = Date.now();
+  await checkImage(bytes, limits.maxPixels);
+  const pool = options.pool ?? sharedPool();
+  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check), check));
+  const base = { page, method: 'ocr' as const, seal: r.prepared.seal, rotation: r.prepared.turn, skew: r.prepared.skew, ms: Date.now() - t };
+  if (r.wordCount < 5) return { ...base, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
+  return { ...base, reading: r.reading, assembled: assemble(page, r.reading, 'ocr', r.candidates) };
+}
+
+/** Reject when the job's deadline passes even if a recognition never returns (the slot is then replaced). */
+function withDeadline<T>(p: Promise<T>, check: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setInterval(() => {
+      try { check(); } catch (e) { clearInterval(timer); reject(e); }
+    }, 250);
+    p.then((v) => { clearInterval(timer); resolve(v); }, (e) => { clearInterval(timer); reject(e); });
+  });
+}
+
+function finish(base: { file: string; size: number; sha256: string }, outcomes: PageOutcome[], warnings: ExtractIssue[], t0: number): ExtractionResult {
+  const documents: StatementResult[] = [];
+  const checks: ExtractionResult['checks'] = [];
+  const errors: ExtractIssue[] = [];
+  let previous: { doc: StatementResult; reading: PageReading } | undefined;
+  for (const o of outcomes.sort((a, b) => a.page - b.page)) {
+    if (o.error) { errors.push(o.error); continue; }
+    const a = o.assembled;
+    if (!a || !o.reading) { previous = undefined; continue; }
+    const doc = { ...a.doc, seal: o.seal };
+    // A page without a title that carries on the previous statement (a balance sheet over two pages).
+    if (previous && !o.reading.titled && previous.doc.kind === doc.kind) {
+      for (const [k, f] of Object.entries(doc.fields)) previous.doc.fields[k] ??= f;
+      previous.doc.pages = [...(previous.doc.pages ?? []), o.page];
+      previous.doc.seal ||= doc.seal;
+      checks.push(...a.checks);
+      continue;
+    }
+    documents.push(doc);
+    checks.push(...a.checks);
+    previous = { doc, reading: o.reading };
+  }
+  const pageCount = outcomes.length;
+  if (documents.length === 0 && errors.length === 0) errors.push(new ExtractError('UNKNOWN_STATEMENT').toIssue());
+  if (documents.length === 0 && errors.length > 0 && errors.every((e) => e.code === 'EMPTY_PAGE') && pageCount > errors.length) {
+    errors.push(new ExtractError('UNKNOWN_STATEMENT').toIssue());
+  }
+  for (const d of documents) {
+    if (Object.keys(d.fields).length === 0) warnings.push({ code: 'NO_FIELDS', message: '识别出报表类型，但未能读出所需数字，请人工填写。', page: d.page });
+  }
+  const method = outcomes.some((o) => o.method === 'ocr') ? 'ocr' : 'text';
+  return ExtractionResult.parse({
+    ...base, pages: pageCount, method, documents, checks, errors, warnings,
+    pageInfo: outcomes.map((o) => ({ page: o.page, method: o.method, seal: o.seal, ms: o.ms, ...(o.rotation !== undefined ? { rotation: o.rotation } : {}), ...(o.skew !== undefined ? { skew: o.skew } : {}) })),
+    ms: Date.now() - t0,
+  });
+}

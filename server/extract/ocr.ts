@@ -1,0 +1,121 @@
+// OCR worker pool on tesseract.js 7. Workers are created once (0.5–0.9 s each) and reused, one slot per core;
+// each slot has a Chinese worker for pages and an English digits-only worker for re-reading amount cells.
+// Models load from local files only: Debian's tesseract-ocr-chi-sim read better than the npm model in our
+// probe; the npm model is the fallback where apt is not available.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import type { Word } from './core/layout.ts';
+
+const require = createRequire(import.meta.url);
+const DEBIAN_TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
+
+export interface ModelSource { langPath: string; gzip: boolean; origin: 'debian' | 'npm' }
+
+export function modelSource(lang: 'chi_sim' | 'eng'): ModelSource {
+  const override = process.env.KEXIAO_TESSDATA;
+  if (override && existsSync(join(override, `${lang}.traineddata`))) return { langPath: override, gzip: false, origin: 'debian' };
+  if (existsSync(join(DEBIAN_TESSDATA, `${lang}.traineddata`))) return { langPath: DEBIAN_TESSDATA, gzip: false, origin: 'debian' };
+  const pkg = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+  return { langPath: join(pkg, '4.0.0_best_int'), gzip: true, origin: 'npm' };
+}
+
+async function makeWorker(lang: 'chi_sim' | 'eng'): Promise<Worker> {
+  const src = modelSource(lang);
+  // cacheMethod 'none': otherwise tesseract.js writes the model into the working directory.
+  return createWorker(lang, OEM.LSTM_ONLY, { langPath: src.langPath, gzip: src.gzip, cacheMethod: 'none' });
+}
+
+export interface OcrPage { words: Word[]; confidence: number; text: string }
+
+interface Slot { chi?: Worker; eng?: Worker; busy: boolean }
+
+export interface OcrPoolOptions { size: number }
+
+export class OcrPool {
+  private readonly slots: Slot[];
+  private readonly waiting: ((s: Slot) => void)[] = [];
+  private closed = false;
+
+  constructor(readonly options: OcrPoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ busy: false }));
+  }
+
+  get size(): number { return this.slots.length; }
+
+  /** Run work on one slot; slots are handed out in arrival order. */
+  async use<T>(fn: (ocr: SlotOcr) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('OCR pool closed');
+    const slot = await this.acquire();
+    try {
+      return await fn(new SlotOcr(slot));
+    } catch (e) {
+      // A worker that failed or was abandoned mid-job may be in any state: replace it.
+      await retire(slot);
+      throw e;
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  /** Start every worker now instead of on first use (servers, benchmarks). */
+  async warm(): Promise<void> {
+    await Promise.all(this.slots.map(async (s) => { s.chi ??= await makeWorker('chi_sim'); s.eng ??= await makeWorker('eng'); }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map(retire));
+  }
+
+  private acquire(): Promise<Slot> {
+    const free = this.slots.find((s) => !s.busy);
+    if (free) { free.busy = true; return Promise.resolve(free); }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+}
+
+async function retire(slot: Slot): Promise<void> {
+  const ws = [slot.chi, slot.eng];
+  slot.chi = undefined;
+  slot.eng = undefined;
+  await Promise.all(ws.map((w) => w?.terminate().catch(() => undefined)));
+}
+
+export class SlotOcr {
+  constructor(private readonly slot: Slot) {}
+
+  /**
+   * A whole page with word boxes. Page-segmentation mode 4 (one column of variable-size text), not
+   * tesseract.js's default 6, which reads ruled tables as nothing.
+   */
+  async page(png: Buffer, psm: PSM = PSM.SINGLE_COLUMN): Promise<OcrPage> {
+    const w = (this.slot.chi ??= await makeWorker('chi_sim'));
+    await w.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: '200', preserve_interword_spaces: '1' });
+    const { data } = await w.recognize(png, {}, { text: true, blocks: true });
+    const words: Word[] = [];
+    for (const b of data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const wd of l.words) {
+      words.push({ text: wd.text, x0: wd.bbox.x0, y0: wd.bbox.y0, x1: wd.bbox.x1, y1: wd.bbox.y1, conf: wd.confidence / 100 });
+    }
+    return { words, confidence: data.confidence / 100, text: data.text };
+  }
+
+  /** Small crops (amount cells) read as one line of digits. */
+  async digits(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
+    const w = (this.slot.eng ??= await makeWorker('eng'));
+    await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789,.-()', user_defined_dpi: '200' });
+    const out: { text: string; confidence: number }[] = [];
+    for (const c of crops) {
+      const { data } = await w.recognize(c);
+      out.push({ text: data.text.trim(), confidence: data.confidence / 100 });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,145 @@
+// The pure heuristics, on inputs taken from what PDFs and OCR actually produced here.
+import { describe, expect, it } from 'vitest';
+import { formatFen, parseAmount, toFen } from '../../server/extract/core/amount.ts';
+import { headerRole } from '../../server/extract/core/headers.ts';
+import { matchLabel } from '../../server/extract/core/match.ts';
+import { labelKey, normalizeText } from '../../server/extract/core/normalize.ts';
+import { readPage } from '../../server/extract/core/read-page.ts';
+import { resolve } from '../../server/extract/core/resolve.ts';
+import { detectUnit } from '../../server/extract/core/unit.ts';
+import type { Word } from '../../server/extract/core/layout.ts';
+
+const yuan = (raw: string, unit: '元' | '千元' | '万元' = '元') => {
+  const a = parseAmount(raw);
+  return a ? formatFen(toFen(a, unit).fen) : undefined;
+};
+
+describe('amounts', () => {
+  it('reads every negative notation as negative', () => {
+    expect(yuan('-1,234.00')).toBe('-1234.00');
+    expect(yuan('−1,234.00')).toBe('-1234.00');
+    expect(yuan('－1,234.50')).toBe('-1234.50');
+    expect(yuan('(1,234.00)')).toBe('-1234.00');
+    expect(yuan('（1,234.00）')).toBe('-1234.00');
+    expect(yuan('负1,234.00')).toBe('-1234.00');
+    expect(yuan('1,234.00')).toBe('1234.00');
+  });
+  it('converts 千元 and 万元 to 元 exactly, without floats', () => {
+    expect(yuan('1,603.74', '万元')).toBe('16037400.00');
+    expect(yuan('0.000001', '万元')).toBe('0.01');
+    expect(yuan('12,345.67', '千元')).toBe('12345670.00');
+    expect(yuan('98765432109876.54', '万元')).toBe('987654321098765400.00');
+  });
+  it('marks OCR slips as doubtful but keeps their digits', () => {
+    const a = parseAmount('1;603.74');
+    expect(a?.doubtful).toBe(true);
+    expect(yuan('1;603.74')).toBe('1603.74');
+    expect(parseAmount('28,171.563.97')?.doubtful).toBe(true);
+    expect(yuan('28,171.563.97')).toBe('28171563.97');
+    expect(yuan('1,234,56')).toBe('1234.56');
+  });
+  it('refuses what is not an amount', () => {
+    for (const s of ['', '-', '—', '营业收入', '纤君阁', '2025年度']) expect(parseAmount(s)).toBeUndefined();
+  });
+});
+
+describe('labels', () => {
+  it('folds look-alike code points from CJK-font PDFs', () => {
+    expect(normalizeText('营业收⼊')).toBe('营业收入');
+    expect(normalizeText('⻓期借款')).toBe('长期借款');
+    expect(matchLabel('研发费⽤')?.item.key).toBe('rdExpenses');
+  });
+  it('strips numbering, lead-ins and sign notes, including mangled ones', () => {
+    expect(labelKey('二、营业利润（亏损以“－”号填列）')).toBe('营业利润');
+    expect(labelKey('二、营业利润亏损以一号填列)')).toBe('营业利润');
+    expect(labelKey('三、利润总额《亏损总额以一号填列)')).toBe('利润总额');
+    expect(labelKey('三、年度研发费用小计（2+42+44）')).toBe('年度研发费用小计');
+    expect(labelKey('其中：主营业务收入')).toBe('主营业务收入');
+  });
+  it('tolerates a slipped character but not a different line item', () => {
+    expect(matchLabel('负愤合计')?.item.key).toBe('totalLiabilities');
+    expect(matchLabel('管埋费用')?.item.key).toBe('adminExpenses');
+    expect(matchLabel('营业外收入')?.item.key).toBe('nonOperatingIncome');
+    expect(matchLabel('营业收人')?.item.key).toBe('operatingRevenue');
+    expect(matchLabel('流动负债合计')?.item.key).toBeUndefined();
+    expect(matchLabel('其中：研究费用')?.item.key).toBeUndefined();
+  });
+});
+
+describe('columns and units', () => {
+  it('knows current from comparative headers in every format', () => {
+    expect(headerRole('本期金额')).toBe('current');
+    expect(headerRole('上期金额')).toBe('comparative');
+    expect(headerRole('本年累计金额')).toBe('ytd');
+    expect(headerRole('本月金额')).toBe('monthly');
+    expect(headerRole('本年累计数')).toBe('ytd');
+    expect(headerRole('期末余额')).toBe('current');
+    expect(headerRole('期未余额')).toBe('current');
+    expect(headerRole('上年年末余额')).toBe('comparative');
+    expect(headerRole('年初余额')).toBe('comparative');
+    expect(headerRole('行次')).toBe('rowno');
+  });
+  it('finds the unit wherever the statement states it', () => {
+    expect(detectUnit('编制单位：某公司 2025年度 单位：元')).toEqual({ unit: '元', found: true });
+    expect(detectUnit('金额单位：人民币万元')).toEqual({ unit: '万元', found: true });
+    expect(detectUnit('单位: 千 元')).toEqual({ unit: '千元', found: true });
+    expect(detectUnit('期末余额（万元）')).toEqual({ unit: '万元', found: true });
+    expect(detectUnit('利润表')).toEqual({ unit: '元', found: false });
+  });
+});
+
+/** Words laid out like a 会小企02表: 本年累计金额 printed before 本月金额, a 行次 column. */
+function smallFormatWords(): Word[] {
+  const w = (text: string, x: number, y: number, width = text.length * 12): Word => ({ text, x0: x, x1: x + width, y0: y, y1: y + 12 });
+  return [
+    w('利润表', 250, 10), w('单位：元', 450, 40),
+    w('项目', 60, 70), w('行次', 200, 70), w('本年累计金额', 260, 70), w('本月金额', 400, 70),
+    w('一、营业收入', 20, 100), w('1', 210, 100, 6), w('1,000.00', 300, 100, 50), w('90.00', 450, 100, 30),
+    w('减：营业成本', 30, 130), w('2', 210, 130, 6), w('600.00', 310, 130, 40), w('50.00', 450, 130, 30),
+    w('二、营业利润', 20, 160), w('3', 210, 160, 6), w('400.00', 310, 160, 40), w('40.00', 450, 160, 30),
+    w('三、利润总额', 20, 190), w('4', 210, 190, 6), w('(12.50)', 305, 190, 45), w('40.00', 450, 190, 30),
+  ];
+}
+
+describe('reading a page by coordinates', () => {
+  it('takes 本年累计金额 even when it comes first, and skips 行次', () => {
+    const r = readPage(smallFormatWords());
+    expect(r.kind).toBe('income_statement');
+    expect(r.readings.get('operatingRevenue')?.cell.text).toBe('1,000.00');
+    expect(r.readings.get('operatingProfit')?.cell.text).toBe('400.00');
+    expect(r.readings.get('totalProfit')?.amount.negative).toBe(true);
+    expect(r.column).toBe('本年累计金额');
+  });
+  it('does not depend on the order words arrive in', () => {
+    const words = smallFormatWords();
+    const shuffled = [...words.filter((_, i) => i % 2), ...words.filter((_, i) => !(i % 2))].reverse();
+    const a = readPage(words);
+    const b = readPage(shuffled);
+    expect([...b.readings.keys()].sort()).toEqual([...a.readings.keys()].sort());
+    expect(b.readings.get('operatingCost')?.cell.text).toBe('600.00');
+  });
+});
+
+describe('choosing among OCR readings by the identities', () => {
+  it('prefers the reading that makes 资产总计 = 负债合计 + 所有者权益合计 hold', () => {
+    const res = resolve('balance_sheet', new Map([
+      ['totalAssets', [{ fen: 160374000n, confidence: 0.9, source: 'ocr' as const }]],
+      ['totalLiabilities', [{ fen: 40260000n, confidence: 0.9, source: 'ocr' as const }]],
+      // The page read 8 for 3 with more confidence than the digits pass; only 120114000 balances.
+      ['equity', [{ fen: 820114000n, confidence: 0.8, source: 'ocr' as const }, { fen: 120114000n, confidence: 0.6, source: 'digits' as const }]],
+    ]));
+    expect(res.values.get('equity')?.fen).toBe(120114000n);
+    expect(res.values.get('equity')?.flagged).toBe(false);
+    expect(res.checks).toEqual([{ code: 'BALANCE_IDENTITY', ok: true, message: expect.any(String) }]);
+  });
+  it('flags, and does not fix, figures that contradict an identity', () => {
+    const res = resolve('balance_sheet', new Map([
+      ['totalAssets', [{ fen: 100n, confidence: 0.99, source: 'text' as const }]],
+      ['totalLiabilities', [{ fen: 30n, confidence: 0.99, source: 'text' as const }]],
+      ['equity', [{ fen: 60n, confidence: 0.99, source: 'text' as const }]],
+    ]));
+    expect(res.values.get('equity')).toMatchObject({ fen: 60n, flagged: true });
+    expect(res.values.get('totalAssets')?.confidence).toBeLessThanOrEqual(0.6);
+    expect(res.checks[0]?.ok).toBe(false);
+  });
+});

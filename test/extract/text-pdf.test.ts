@@ -1,0 +1,83 @@
+// Text PDFs made by Debian's chromium from generated statements: every field must be exact.
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractFile } from '../../server/extract/extract.ts';
+import type { ExtractionResult } from '../../server/extract/schema.ts';
+import { balanceSheet, documentHtml, incomeStatement, rdDeduction, staffTable, type Sheet } from './fixtures/statements.ts';
+import { closeBrowser, htmlToPdf, readBytes } from './fixtures/render.ts';
+
+afterAll(closeBrowser);
+
+async function extractSheets(sheets: Sheet[], font?: string): Promise<ExtractionResult> {
+  const pdf = await htmlToPdf(documentHtml(sheets, font ? { font } : {}));
+  return extractFile({ name: 'statements.pdf', bytes: readBytes(pdf) });
+}
+
+const valuesOf = (doc: ExtractionResult['documents'][number] | undefined) =>
+  Object.fromEntries(Object.entries(doc?.fields ?? {}).map(([k, f]) => [k, f.value]));
+
+describe('text PDFs', () => {
+  const cases: [string, Sheet][] = [
+    ['2019 利润表 in 元, 其中 lines, negative 财务费用 with a minus', incomeStatement({ format: '2019', unit: '元', seed: 11, split: true })],
+    ['2019 利润表 in 万元 with a loss in parentheses', incomeStatement({ format: '2019', unit: '万元', seed: 12, loss: true, style: { neg: 'paren' } })],
+    ['2019 利润表 in 千元, negatives written 负, no thousands separators', incomeStatement({ format: '2019', unit: '千元', seed: 13, loss: true, style: { neg: 'fu', grouping: false } })],
+    ['会小企02表: 本年累计金额 before 本月金额, 行次 column', incomeStatement({ format: 'small', unit: '元', seed: 14 })],
+    ['old 损益表: 本月数 before 本年累计数', incomeStatement({ format: 'old', unit: '元', seed: 15 })],
+    ['2019 资产负债表, two-sided, 万元', balanceSheet({ format: '2019', unit: '万元', seed: 16 })],
+    ['会小企01表 with 行次 on both sides, 千元', balanceSheet({ format: 'small', unit: '千元', seed: 17 })],
+    ['one-sided 资产负债表 with negative equity in parentheses', balanceSheet({ format: 'vertical', unit: '元', seed: 18, negativeEquity: true, style: { neg: 'paren' } })],
+    ['A107012 研发费用加计扣除优惠明细表', rdDeduction({ seed: 19 })],
+    ['职工人数统计表 with 全年季平均数', staffTable({ seed: 20, layout: 'average' })],
+    ['职工人数统计表 with quarters only (average computed)', staffTable({ seed: 21, layout: 'quarters' })],
+  ];
+  for (const [name, sheet] of cases) {
+    it(`reads ${name} exactly`, async () => {
+      const r = await extractSheets([sheet]);
+      expect(r.errors).toEqual([]);
+      expect(r.method).toBe('text');
+      expect(r.documents).toHaveLength(1);
+      const doc = r.documents[0];
+      expect(doc?.kind).toBe(sheet.kind);
+      expect(valuesOf(doc)).toEqual(sheet.truth);
+      if (sheet.kind !== 'staff_table') expect(doc?.unit).toBe(sheet.unit);
+      expect(doc?.company).toBe(sheet.company);
+      for (const f of Object.values(doc?.fields ?? {})) expect(f.flagged).toBeUndefined();
+      expect(r.checks.every((c) => c.ok)).toBe(true);
+    });
+  }
+
+  it('reports each statement of a multi-statement PDF with its page', async () => {
+    const sheets = [
+      balanceSheet({ format: '2019', unit: '元', seed: 31 }),
+      incomeStatement({ format: '2019', unit: '元', seed: 32 }),
+      rdDeduction({ seed: 33 }),
+      staffTable({ seed: 34, layout: 'average' }),
+    ];
+    const r = await extractSheets(sheets, 'Noto Serif CJK SC');
+    expect(r.pages).toBe(4);
+    expect(r.documents.map((d) => [d.kind, d.page])).toEqual([
+      ['balance_sheet', 1], ['income_statement', 2], ['rd_deduction', 3], ['staff_table', 4],
+    ]);
+    r.documents.forEach((d, i) => expect(valuesOf(d)).toEqual(sheets[i]?.truth));
+    expect(r.checks.map((c) => c.code)).toEqual(expect.arrayContaining(['BALANCE_IDENTITY', 'OPERATING_PROFIT', 'TOTAL_PROFIT', 'NET_PROFIT']));
+  });
+
+  it('reads labels printed with Kangxi radicals and radical-supplement look-alikes', async () => {
+    const sheet = incomeStatement({ format: '2019', unit: '元', seed: 41 });
+    const lookalike = { ...sheet, html: sheet.html.replace(/收入/g, '收⼊').replace(/费用/g, '费⽤').replace(/金额/g, '⾦额') };
+    const r = await extractSheets([lookalike]);
+    expect(valuesOf(r.documents[0])).toEqual(sheet.truth);
+  });
+
+  it('flags a statement whose figures do not add up instead of correcting it', async () => {
+    const sheet = balanceSheet({ format: '2019', unit: '元', seed: 42 });
+    const equity = sheet.truth.equity as string;
+    const [int, dec] = equity.split('.');
+    const printed = `${BigInt(int as string).toLocaleString('en-US')}.${dec}`;
+    const wrong = printed.replace(/^(\d)/, (d) => String((Number(d) % 9) + 1));
+    const r = await extractSheets([{ ...sheet, html: sheet.html.replace(printed, wrong) }]);
+    const doc = r.documents[0];
+    expect(doc?.fields.equity?.value).not.toBe(equity);
+    expect(doc?.fields.equity?.flagged).toBe(true);
+    expect(r.checks.find((c) => c.code === 'BALANCE_IDENTITY')?.ok).toBe(false);
+  });
+});
