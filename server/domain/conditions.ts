@@ -1,7 +1,7 @@
 // The yes/no conditions of the evaluation (rules.md §1, §2, §5), each a small unit citing its source.
 // A condition answers true, false, or null when the facts it needs are not known yet (a pre-check may run
 // on an incomplete form: a missing fact is never taken as false).
-import { cmp, parseExact, type Fraction } from './exact.ts';
+import { cmp, fraction, parseExact, type Fraction } from './exact.ts';
 import type { ExcludedIndustry, SizeLimits } from './rules/national.ts';
 import type { PolicyPack } from './rules/packs.ts';
 import { cite, type SourceRef } from './rules/sources.ts';
@@ -57,7 +57,7 @@ export function evaluateConditions(f: ConditionFacts, ctx: ConditionContext): Co
     f.registeredInMainland === undefined ? null : f.registeredInMainland && f.registeredInRegion !== false;
 
   const sizeFailures: ReasonCode[] = [];
-  if (f.employees && cmp(f.employees, parseExact(String(size.maxEmployees))) > 0) sizeFailures.push('SIZE_EMPLOYEES');
+  if (f.employees && cmp(f.employees, fraction(size.maxEmployees)) > 0) sizeFailures.push('SIZE_EMPLOYEES');
   if (f.salesRevenue && cmp(f.salesRevenue, parseExact(size.maxRevenueWan)) > 0) sizeFailures.push('SIZE_REVENUE');
   if (f.totalAssets && cmp(f.totalAssets, parseExact(size.maxAssetsWan)) > 0) sizeFailures.push('SIZE_ASSETS');
   const sizeMet = sizeFailures.length ? false : known(f.employees, f.salesRevenue, f.totalAssets) ? true : null;

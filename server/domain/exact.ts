@@ -28,10 +28,20 @@ export function parseDecimal(s: string): Fraction {
   return reduce(n, 10n ** BigInt(frac.length));
 }
 
-/** Parses "0.8", "2/3" or "-1.25" exactly (rule data writes some shares as fractions). */
+const ruleConstants = new Map<string, Fraction>();
+
+/**
+ * Parses a rule constant — "0.8", "2/3", "0.06" — exactly. Rule data holds a few dozen such strings, read on
+ * every assessment, so they are parsed once.
+ */
 export function parseExact(s: string): Fraction {
-  const slash = s.indexOf('/');
-  return slash < 0 ? parseDecimal(s) : div(parseDecimal(s.slice(0, slash)), parseDecimal(s.slice(slash + 1)));
+  let f = ruleConstants.get(s);
+  if (!f) {
+    const slash = s.indexOf('/');
+    f = slash < 0 ? parseDecimal(s) : div(parseDecimal(s.slice(0, slash)), parseDecimal(s.slice(slash + 1)));
+    ruleConstants.set(s, f);
+  }
+  return f;
 }
 
 export function fraction(n: bigint | number, d: bigint | number = 1n): Fraction {

@@ -33,7 +33,7 @@ export interface RouteModule {
 export const ROUTES: RouteModule[] = [assessments];
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
-  return { config, db, logger, assessments: assessmentRepository(db.prisma) };
+  return { config, db, logger, assessments: assessmentRepository(db) };
 }
 
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {

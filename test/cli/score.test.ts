@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKexiao } from '../helpers/cli.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { json, startTestServer, type TestServer } from '../helpers/server.ts';
 import { invalid, VALID_GROUPS } from '../domain/cases/index.ts';
 import { firm } from '../domain/firm.ts';
 
@@ -79,7 +79,7 @@ describe('kexiao score and the API agree', () => {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(c.input),
           });
-          const { id: _id, createdAt: _at, input: _in, ...api } = await res.json();
+          const { id: _id, createdAt: _at, input: _in, ...api } = await json(res);
           expect(api, c.name).toEqual(JSON.parse(cli.stdout));
         }),
       );

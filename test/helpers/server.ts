@@ -25,3 +25,7 @@ export async function startTestServer(
     },
   };
 }
+
+/** A response body as JSON, loosely typed: tests assert its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const json = async (res: Response): Promise<any> => res.json();
