@@ -106,6 +106,7 @@ export function assess(input: AssessmentInput): AssessmentResult {
   const conditions = evaluateConditions(
     facts,
     {
+      year,
       pack,
       size: size.value,
       sizeSource: size.source,

@@ -1,7 +1,7 @@
 // The national rules as data (rules.md §1–§6). Next year's change is a new dated entry here, not new code.
 // Thresholds are decimal strings so they are parsed exactly; "含" (inclusive) means a ratio equal to
 // `atLeast` takes that band.
-import { cite } from './sources.ts';
+import { cite, type SourceRef } from './sources.ts';
 import type { Dated } from './dated.ts';
 
 export interface Band {
@@ -47,6 +47,39 @@ export interface RiskThresholds {
   techStaffRatioAtLeast: string;
   withEmployeesAtLeast: number;
 }
+
+export type ConditionCode = 'REG' | 'SIZE' | 'SCOPE' | 'CREDIT' | 'TAX_METHOD' | 'INDUSTRY' | 'HNTE' | 'AWARD' | 'LAB' | 'STD' | 'RD_ACCOUNT';
+
+/** A yes/no condition of the form: how the 自评结果 words it, the text that sets it, the year it applies from. */
+export interface ConditionRule {
+  code: ConditionCode;
+  group: 'basic' | 'direct' | 'other';
+  label: string;
+  source: SourceRef;
+  since: number;
+}
+
+// In the order the official form and its 自评结果 list them (rules.md §1, §2, §5). The SIZE label's figures
+// come from SIZE_LIMITS; a pack may reword REG and LAB (packs.ts).
+export const CONDITIONS: ConditionRule[] = [
+  { code: 'REG', group: 'basic', label: '在中国境内（不含港澳台地区）注册的居民企业', source: cite('S1', '第六条（一）'), since: 2017 },
+  { code: 'SIZE', group: 'basic', label: '职工总数不超过500人、年销售收入不超过2亿元、资产总额不超过2亿元', source: cite('S1', '第六条（二）'), since: 2017 },
+  { code: 'SCOPE', group: 'basic', label: '企业提供的产品和服务不属于国家规定的禁止、限制和淘汰类', source: cite('S1', '第六条（三）'), since: 2017 },
+  {
+    code: 'CREDIT',
+    group: 'basic',
+    label: '上一年及当年内未发生重大安全、重大质量事故和严重环境违法、科研严重失信行为，且未列入经营异常名录和严重违法失信企业名单',
+    source: cite('S1', '第六条（四）'),
+    since: 2017,
+  },
+  { code: 'TAX_METHOD', group: 'basic', label: '企业所得税实行查账征收，会计核算健全，能准确归集研发费用', source: cite('S2'), since: 2022 },
+  { code: 'INDUSTRY', group: 'basic', label: '不属于不适用研发费用税前加计扣除政策的行业', source: cite('S2', '（以财税〔2015〕119号不适用加计扣除的行业为准）'), since: 2022 },
+  { code: 'HNTE', group: 'direct', label: '拥有在有效期内的高新技术企业资格证书', source: cite('S1', '第八条（一）'), since: 2017 },
+  { code: 'AWARD', group: 'direct', label: '近五年内获得过国家级科技奖励，并在获奖单位中排名前三', source: cite('S1', '第八条（二）'), since: 2017 },
+  { code: 'LAB', group: 'direct', label: '企业拥有经认定的省部级以上研发机构', source: cite('S1', '第八条（三）'), since: 2017 },
+  { code: 'STD', group: 'direct', label: '近五年内主导制定过国际标准、国家标准或行业标准', source: cite('S1', '第八条（四）'), since: 2017 },
+  { code: 'RD_ACCOUNT', group: 'other', label: '研发项目立项时设置研发支出辅助账', source: cite('S3', '企业不符合原因示例'), since: 2022 },
+];
 
 export const SIZE_LIMITS: Dated<SizeLimits>[] = [
   {

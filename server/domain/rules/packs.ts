@@ -24,8 +24,8 @@ export interface YearDates {
 export interface PolicyPack {
   id: string;
   name: string;
-  /** The 直通车 research-institution condition as the region words (and may widen) it. */
-  lab: { wording: string; source: SourceRef };
+  /** The 直通车 research-institution condition as the region words (and may widen) it, when it differs. */
+  lab?: { wording: string; source: SourceRef };
   /** A region that only evaluates firms registered there (rules.md §1 REG). */
   localRegistration?: { place: string; source: SourceRef };
   /** Evaluation year → that year's dates. */
@@ -50,13 +50,11 @@ export const PACKS: Record<string, PolicyPack> = {
   national: {
     id: 'national',
     name: '全国',
-    lab: { wording: '企业拥有经认定的省部级以上研发机构', source: cite('S1', '第八条（三）') },
     dates: { 2026: nationalDates2026 },
   },
   henan: {
     id: 'henan',
     name: '河南省',
-    lab: { wording: '企业拥有经认定的省部级以上研发机构', source: cite('S1', '第八条（三）') },
     dates: {
       2023: {
         systemCloses: { date: '2023-09-30', label: '企业提交评价信息截止', source: cite('S4', '豫科企〔2023〕2号') },
