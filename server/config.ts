@@ -2,6 +2,8 @@
 // setup: SQLite file, no LLM key, no WeChat credentials.
 import { z } from 'zod';
 import { databaseUrl } from './db/url.ts';
+import { WechatConfigSchema, wechatConfigFromEnv } from './wechat/config.ts';
+import { RemindersConfigSchema, remindersConfigFromEnv } from './reminders/config.ts';
 
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -10,6 +12,10 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest JSON body accepted, in bytes. */
   jsonLimit: z.coerce.number().int().positive().default(256 * 1024),
+  /** Days a login session lasts. */
+  sessionTtlDays: z.coerce.number().int().min(1).max(365).default(30),
+  wechat: WechatConfigSchema,
+  reminders: RemindersConfigSchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -21,6 +27,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: databaseUrl(env),
     logLevel: env.LOG_LEVEL || undefined,
     jsonLimit: env.KEXIAO_JSON_LIMIT || undefined,
+    sessionTtlDays: env.KEXIAO_SESSION_TTL_DAYS || undefined,
+    wechat: wechatConfigFromEnv(env),
+    reminders: remindersConfigFromEnv(env),
     ...overrides,
   });
 }

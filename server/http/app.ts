@@ -9,6 +9,14 @@ import { assessmentRepository, type AssessmentRepository } from '../db/assessmen
 import { HttpError } from './errors.ts';
 import { openApiDocument, type PathSpec } from './openapi.ts';
 import * as assessments from './routes/assessments.ts';
+import { authenticate } from '../auth/middleware.ts';
+import { systemClock, type Clock } from '../reminders/time.ts';
+import { createWechatClient, type WechatClient } from '../wechat/client.ts';
+import { wechatEnabled } from '../wechat/config.ts';
+import * as auth from './routes/auth.ts';
+import * as firm from './routes/firm.ts';
+import * as checks from './routes/checks.ts';
+import * as me from './routes/me.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -20,6 +28,10 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   assessments: AssessmentRepository;
+  /** Time as the reminders and sessions see it (tests set it). */
+  clock: Clock;
+  /** null when WeChat is not configured (development login, in-app notices). */
+  wechat: WechatClient | null;
 }
 
 export type AppRouter = Router<AppState>;
@@ -30,10 +42,11 @@ export interface RouteModule {
   openapi: PathSpec;
 }
 
-export const ROUTES: RouteModule[] = [assessments];
+export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me];
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
-  return { config, db, logger, assessments: assessmentRepository(db) };
+  const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;
+  return { config, db, logger, assessments: assessmentRepository(db), clock: systemClock, wechat };
 }
 
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {
@@ -85,6 +98,7 @@ export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<Ap
       );
     }
   });
+  app.use(authenticate(deps));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
   return app;

@@ -1,0 +1,29 @@
+// DELETE /api/v1/me: everything we hold about a user goes. Modules that keep their own user data (documents,
+// pre-checks) add a hook here; hooks run first, so a failing hook leaves the account in place to retry.
+import type { AppDeps } from '../http/app.ts';
+
+export interface UserDataHook {
+  /** What it deletes, for the response and the log. */
+  name: string;
+  deleteFor(userId: string, deps: AppDeps): Promise<void>;
+}
+
+/** Add a module's deletion here (e.g. server/extract's uploaded documents). */
+export const USER_DATA_HOOKS: UserDataHook[] = [];
+
+export async function deleteUserData(userId: string, deps: AppDeps, hooks: UserDataHook[] = USER_DATA_HOOKS): Promise<string[]> {
+  for (const hook of hooks) await hook.deleteFor(userId, deps);
+  const p = deps.db.prisma;
+  const where = { userId };
+  await p.$transaction([
+    p.notice.deleteMany({ where }),
+    p.subscribeConsent.deleteMany({ where }),
+    p.reminder.deleteMany({ where }),
+    p.checkDraft.deleteMany({ where }),
+    p.firm.deleteMany({ where }),
+    p.assessment.deleteMany({ where: { ownerId: userId } }),
+    p.session.deleteMany({ where }),
+    p.user.deleteMany({ where: { id: userId } }),
+  ]);
+  return [...hooks.map((h) => h.name), 'notices', 'consents', 'reminders', 'drafts', 'firm', 'assessments', 'sessions', 'account'];
+}
