@@ -1,7 +1,8 @@
 // Runtime configuration from the environment, validated once at start. Every default is the embedded
 // setup: SQLite file, no LLM key, no WeChat credentials.
 import { z } from 'zod';
-import { databaseUrl } from './db/url.ts';
+import { join } from 'node:path';
+import { databaseUrl, REPO_ROOT } from './db/url.ts';
 import { WechatConfigSchema, wechatConfigFromEnv } from './wechat/config.ts';
 import { RemindersConfigSchema, remindersConfigFromEnv } from './reminders/config.ts';
 
@@ -12,6 +13,8 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest JSON body accepted, in bytes. */
   jsonLimit: z.coerce.number().int().positive().default(256 * 1024),
+  /** The built H5 mini-program served at / (built by `npm start`). */
+  appDir: z.string().default(join(REPO_ROOT, 'miniapp/dist/h5')),
   /** Days a login session lasts. */
   sessionTtlDays: z.coerce.number().int().min(1).max(365).default(30),
   wechat: WechatConfigSchema,
@@ -27,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: databaseUrl(env),
     logLevel: env.LOG_LEVEL || undefined,
     jsonLimit: env.KEXIAO_JSON_LIMIT || undefined,
+    appDir: env.KEXIAO_APP_DIR || undefined,
     sessionTtlDays: env.KEXIAO_SESSION_TTL_DAYS || undefined,
     wechat: wechatConfigFromEnv(env),
     reminders: remindersConfigFromEnv(env),

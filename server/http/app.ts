@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { assessmentRepository, type AssessmentRepository } from '../db/assessments.ts';
 import { HttpError } from './errors.ts';
+import { serveApp } from './static.ts';
 import { openApiDocument, type PathSpec } from './openapi.ts';
 import * as assessments from './routes/assessments.ts';
 import { authenticate } from '../auth/middleware.ts';
@@ -101,5 +102,6 @@ export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<Ap
   app.use(authenticate(deps));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
+  app.use(serveApp(deps.config.appDir));
   return app;
 }
