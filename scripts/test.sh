@@ -1,25 +1,34 @@
 #!/usr/bin/env bash
 # `npm test`: everything the suite needs (Debian packages, npm packages, PostgreSQL), then type checks and
-# every test: the server suite on SQLite and PostgreSQL, the mini-program's own tests and its builds.
+# every test: the mini-program's builds (weapp checked page by page) and unit tests, the server suite on SQLite
+# and PostgreSQL, and the end-to-end journey in Chromium. Extra arguments go to the server suite's vitest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system.sh
 bash scripts/ensure-node-deps.sh
 mkdir -p artifacts
+status=0
 
 echo "== 类型检查"
 npx tsc -p .
 
-if [[ -f miniapp/package.json ]]; then
-  echo "== 小程序：构建（weapp、h5）与单元测试"
-  (cd miniapp && npm run build:weapp && npm run build:h5 && npm test)
-fi
+echo "== 小程序：构建 weapp（检查 app.json 页面）与 h5，单元测试"
+(cd miniapp && npm run build:weapp && npm run check:weapp && npm run build:h5 && npm test)
 
-echo "== 服务端测试"
-status=0
+echo "== 服务端测试（SQLite 与 PostgreSQL）"
 npx vitest run --reporter=default --reporter=json --outputFile.json=artifacts/vitest.json "$@" || status=$?
+
+echo "== 端到端：H5 + 真实服务 + Chromium"
+npx vitest run --config test/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json=artifacts/vitest-e2e.json || status=$?
+
 node -e '
-  const r = JSON.parse(require("fs").readFileSync("artifacts/vitest.json", "utf8"));
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-' || true
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of ["artifacts/vitest.json", "artifacts/vitest-e2e.json"]) {
+    if (!fs.existsSync(f)) { failed++; continue; }
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
 exit $status
