@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system.sh
 bash scripts/ensure-node-deps.sh
-mkdir -p artifacts
+mkdir -p artifacts && rm -f artifacts/vitest*.json
 status=0
 
 echo "== 类型检查"
