@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: everything the suite needs (Debian packages, npm packages, PostgreSQL), then type checks and
 # every test: the mini-program's builds (weapp checked page by page) and unit tests, the server suite on SQLite
-# and PostgreSQL, and the end-to-end journey in Chromium. Extra arguments go to the server suite's vitest.
+# and PostgreSQL, and the end-to-end journey in Chromium. A failing step does not hide the others' results.
+# Extra arguments go to the server suite's vitest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system.sh
@@ -10,10 +11,10 @@ mkdir -p artifacts && rm -f artifacts/vitest*.json
 status=0
 
 echo "== 类型检查"
-npx tsc -p .
+npx tsc -p . || status=$?
 
 echo "== 小程序：构建 weapp（检查 app.json 页面）与 h5，单元测试"
-(cd miniapp && npm run build:weapp && npm run check:weapp && npm run build:h5 && npm test)
+(cd miniapp && npm run build:weapp && npm run check:weapp && npm run build:h5 && npm test) || status=$?
 
 echo "== 服务端测试（SQLite 与 PostgreSQL）"
 npx vitest run --reporter=default --reporter=json --outputFile.json=artifacts/vitest.json "$@" || status=$?
