@@ -18,6 +18,8 @@ import * as auth from './routes/auth.ts';
 import * as firm from './routes/firm.ts';
 import * as checks from './routes/checks.ts';
 import * as me from './routes/me.ts';
+import * as reminders from './routes/reminders.ts';
+import * as notices from './routes/notices.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -43,7 +45,7 @@ export interface RouteModule {
   openapi: PathSpec;
 }
 
-export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me];
+export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices];
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;

@@ -1,6 +1,7 @@
 // kexiao serve [--port N] [--host H]: the API on the embedded defaults unless configured otherwise.
 import { loadConfig } from '../../config.ts';
 import { startServer } from '../../server.ts';
+import { startServerReminders } from '../../reminders/runner.ts';
 import { fail, type CommandIO } from '../io.ts';
 
 export const usage = 'kexiao serve [--port N] [--host H]    启动服务（默认 127.0.0.1:3000，可用 PORT、HOST 设置）';
@@ -21,11 +22,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   const running = await startServer(config);
   io.stderr(`科小助手已启动：${running.url}`);
+  const reminders = startServerReminders(running.deps);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await reminders?.stop();
   await running.close();
   return 0;
 }

@@ -1,0 +1,111 @@
+// The plan: which reminders a firm gets, computed from the policy packs and the schedule data alone.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PACKS } from '../../server/domain/rules/packs.ts';
+import { cite } from '../../server/domain/rules/sources.ts';
+import { REMINDER_SCHEDULE } from '../../server/domain/rules/schedule.ts';
+import { planReminders, type FirmFacts } from '../../server/reminders/plan.ts';
+import { supersede } from '../../server/reminders/deliver.ts';
+import { reminderMessage, templateData } from '../../server/reminders/message.ts';
+import { localDay, zonedInstant } from '../../server/reminders/time.ts';
+
+const firm = (patch: Partial<FirmFacts> = {}): FirmFacts => ({
+  userId: 'u1',
+  region: 'national',
+  submittedYear: null,
+  tiered: false,
+  createdAt: new Date('2026-01-01T00:00:00+08:00'),
+  ...patch,
+});
+const at = (s: string) => new Date(s);
+
+describe('reminder plan', () => {
+  it('national firm in January: 汇算清缴 5月31日 and system closing 8月31日, 30/14/7/3/1 days before at 09:30 Beijing time', () => {
+    const plan = planReminders(firm(), at('2026-01-10T00:00:00+08:00'));
+    expect(plan.map((p) => `${p.kind} ${p.deadline} -${p.offsetDays} ${p.dueAt.toISOString()}`)).toEqual([
+      'taxFilingDeadline 2026-05-31 -30 2026-05-01T01:30:00.000Z',
+      'taxFilingDeadline 2026-05-31 -14 2026-05-17T01:30:00.000Z',
+      'taxFilingDeadline 2026-05-31 -7 2026-05-24T01:30:00.000Z',
+      'taxFilingDeadline 2026-05-31 -3 2026-05-28T01:30:00.000Z',
+      'taxFilingDeadline 2026-05-31 -1 2026-05-30T01:30:00.000Z',
+      'systemCloses 2026-08-31 -30 2026-08-01T01:30:00.000Z',
+      'systemCloses 2026-08-31 -14 2026-08-17T01:30:00.000Z',
+      'systemCloses 2026-08-31 -7 2026-08-24T01:30:00.000Z',
+      'systemCloses 2026-08-31 -3 2026-08-28T01:30:00.000Z',
+      'systemCloses 2026-08-31 -1 2026-08-30T01:30:00.000Z',
+    ]);
+    expect(plan[0]!.key).toBe('u1:taxFilingDeadline:2026-05-31:30');
+    expect(plan[0]!.title).toContain('汇算清缴');
+  });
+
+  it('henan adds the 9月18日 review deadline; a tiered firm also gets the 4月30日 update', () => {
+    const henan = planReminders(firm({ region: 'henan' }), at('2026-01-10T00:00:00+08:00'));
+    expect(henan.filter((p) => p.kind === 'reviewDeadline').map((p) => p.deadline)).toEqual(Array(5).fill('2026-09-18'));
+    expect(henan.some((p) => p.kind === 'tierUpdateDeadline')).toBe(false);
+    const tiered = planReminders(firm({ tiered: true }), at('2026-01-10T00:00:00+08:00'));
+    expect(tiered.filter((p) => p.kind === 'tierUpdateDeadline').map((p) => p.dueAt.toISOString())[0]).toBe('2026-03-31T01:30:00.000Z');
+  });
+
+  it('a firm that submitted this year gets no submission reminders (but still the review deadline); next year counts again', () => {
+    const submitted = planReminders(firm({ region: 'henan', submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00'));
+    expect(submitted.map((p) => p.kind)).toEqual(Array(5).fill('reviewDeadline'));
+    expect(planReminders(firm({ submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00'))).toEqual([]);
+    expect(planReminders(firm({ submittedYear: 2025 }), at('2026-06-10T00:00:00+08:00')).length).toBe(5);
+  });
+
+  it('nothing for passed deadlines, nothing due before the firm was set up', () => {
+    expect(planReminders(firm(), at('2026-09-01T00:00:00+08:00'))).toEqual([]);
+    // The deadline day itself is still open.
+    expect(planReminders(firm(), at('2026-08-31T23:59:00+08:00')).length).toBe(5);
+    const late = planReminders(firm({ createdAt: at('2026-08-20T12:00:00+08:00') }), at('2026-08-20T12:00:00+08:00'));
+    expect(late.map((p) => p.offsetDays)).toEqual([7, 3, 1]);
+  });
+
+  describe('dates are data', () => {
+    const saved = structuredClone(PACKS.national!.dates);
+    afterEach(() => {
+      PACKS.national!.dates = saved;
+    });
+
+    it('next year is an edit to the pack: a 2027 entry brings 2027 reminders', () => {
+      PACKS.national!.dates[2027] = {
+        systemCloses: { date: '2027-08-31', label: '评价系统关闭（企业自评提交截止）', source: cite('S4') },
+      };
+      const plan = planReminders(firm(), at('2026-12-01T00:00:00+08:00'));
+      expect(plan.map((p) => p.dueAt.toISOString())).toEqual([
+        '2027-08-01T01:30:00.000Z',
+        '2027-08-17T01:30:00.000Z',
+        '2027-08-24T01:30:00.000Z',
+        '2027-08-28T01:30:00.000Z',
+        '2027-08-30T01:30:00.000Z',
+      ]);
+    });
+  });
+
+  it('time zone arithmetic: 09:30 in Asia/Shanghai is 01:30 UTC, local days roll over at Beijing midnight', () => {
+    expect(REMINDER_SCHEDULE).toMatchObject({ time: '09:30', timeZone: 'Asia/Shanghai', offsetsDays: [30, 14, 7, 3, 1] });
+    expect(zonedInstant('2026-08-24', '09:30').toISOString()).toBe('2026-08-24T01:30:00.000Z');
+    expect(localDay(at('2026-08-30T16:00:00Z'))).toBe('2026-08-31');
+    expect(localDay(at('2026-08-30T15:59:59Z'))).toBe('2026-08-30');
+  });
+
+  it('supersede keeps only the latest offset per deadline', () => {
+    const rows = [30, 14, 7].map((offsetDays) => ({ userId: 'u', kind: 'systemCloses', deadline: '2026-08-31', offsetDays }));
+    const other = { userId: 'v', kind: 'systemCloses', deadline: '2026-08-31', offsetDays: 30 };
+    const { keep, skip } = supersede([...rows, other]);
+    expect(keep.map((r) => `${r.userId}${r.offsetDays}`)).toEqual(['u7', 'v30']);
+    expect(skip.map((r) => r.offsetDays)).toEqual([30, 14]);
+  });
+
+  it('message: the days actually left, WeChat thing fields at most 20 characters', () => {
+    const r = { kind: 'systemCloses', deadline: '2026-08-31', title: '评价系统关闭（企业自评提交截止）' };
+    const m = reminderMessage(r, at('2026-08-24T09:30:00+08:00'));
+    expect(m.body).toBe('评价系统关闭（企业自评提交截止）：2026年08月31日，还有7天。请在截止前完成自评提交。');
+    expect(reminderMessage(r, at('2026-08-31T09:30:00+08:00')).values.daysLeft).toBe('今天截止');
+    const data = templateData({ thing1: 'title', time2: 'deadline', thing3: 'note', thing4: 'daysLeft' }, {
+      ...m.values,
+      note: '这是一段超过二十个字的说明文字，用来检查截断是否按字符进行',
+    });
+    expect(data).toMatchObject({ thing1: '评价系统关闭（还有7天）', time2: '2026年08月31日', thing4: '还有7天' });
+    expect([...data.thing3!].length).toBe(20);
+  });
+});
