@@ -109,8 +109,8 @@ async function extractImage(bytes: Uint8Array, page: number, limits: Limits, opt
   await checkImage(bytes, limits.maxPixels);
   const pool = options.pool ?? sharedPool();
   const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check), check));
+  if (r === 'blank') return { page, method: 'ocr', seal: false, ms: Date.now() - t, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
   const base = { page, method: 'ocr' as const, seal: r.prepared.seal, rotation: r.prepared.turn, skew: r.prepared.skew, ms: Date.now() - t };
-  if (r.wordCount < 5) return { ...base, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
   return { ...base, reading: r.reading, assembled: assemble(page, r.reading, 'ocr', r.candidates) };
 }
 

@@ -3,7 +3,7 @@
 // ≥200 dpi pages: both measurably hurt tesseract here (extraction-notes.md).
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { ExtractError } from './errors.ts';
-import { estimateSkew, quarterTurnScore } from './core/projection.ts';
+import { estimateSkew, inkShare, quarterTurnScore } from './core/projection.ts';
 
 export interface PreparedPage {
   png: Buffer;
@@ -59,7 +59,21 @@ export async function hasSeal(png: Buffer): Promise<boolean> {
 }
 
 /** The red channel: red seal ink is as bright as paper there, black print stays black. */
-const redChannel = (rgb: Sharp): Promise<Gray> => rawGray(rgb.clone().extractChannel('red'));
+/**
+ * The red channel, with anything clearly reddish turned to paper. JPEG blurs a seal's colour into its edges,
+ * which the red channel alone leaves as grey outlines over the figures; black print under the seal stays black
+ * (ink multiplies), so it is not reddish and survives.
+ */
+async function redChannel(rgb: Sharp): Promise<Gray> {
+  const { data, info } = await rgb.clone().raw().toBuffer({ resolveWithObject: true });
+  const c = info.channels;
+  const out = Buffer.alloc(info.width * info.height);
+  for (let i = 0, j = 0; j < out.length; i += c, j++) {
+    const r = data[i] ?? 0, g = data[i + 1] ?? 0, b = data[i + 2] ?? 0;
+    out[j] = r > 110 && r - (g + b) / 2 > 30 ? 255 : r;
+  }
+  return { data: out, width: info.width, height: info.height };
+}
 
 /**
  * Flatten uneven light (phone photos): divide by the paper's brightness, estimated by a coarse max filter
@@ -115,9 +129,16 @@ async function rawGray(img: Sharp): Promise<Gray> {
   return { data, width: info.width, height: info.height };
 }
 
-/** Which quarter turn probably makes the text lines horizontal: 0 or 90 (90 may also mean 270). */
-export async function guessQuarterTurn(bytes: Uint8Array, maxPixels: number): Promise<0 | 90> {
+/**
+ * A first look at the page: is there any ink at all, and which quarter turn probably makes its text lines
+ * horizontal (0 or 90; 90 may also mean 270 and 0 may mean 180 — OCR settles that).
+ */
+export async function survey(bytes: Uint8Array, maxPixels: number): Promise<{ blank: boolean; turn: 0 | 90 }> {
   const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels }).rotate().extractChannel('red')
-    .resize({ width: 500, height: 500, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
-  return quarterTurnScore(data, info.width, info.height) > 1.25 ? 90 : 0;
+    .resize({ width: 600, height: 600, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+  const flat = await flatten({ data, width: info.width, height: info.height });
+  return {
+    blank: inkShare(flat, info.width, info.height) < 0.002,
+    turn: quarterTurnScore(flat, info.width, info.height) > 1.15 ? 90 : 0,
+  };
 }

@@ -4,9 +4,11 @@ import sharp from 'sharp';
 import { parseAmount, toFen } from './core/amount.ts';
 import { candidatesOf } from './core/assemble.ts';
 import type { ItemKey } from './core/catalog.ts';
+import type { Word } from './core/layout.ts';
+import { matchLabel } from './core/match.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
 import type { Candidate } from './core/resolve.ts';
-import { guessQuarterTurn, preparePage, type PreparedPage } from './image-prep.ts';
+import { preparePage, survey, type PreparedPage } from './image-prep.ts';
 import type { SlotOcr } from './ocr.ts';
 
 export interface OcrPageResult {
@@ -20,20 +22,20 @@ export interface OcrPageResult {
 /** Enough known line items that the orientation (and the reading) can be trusted. */
 const readable = (r: PageReading) => r.kind !== undefined && r.knownLines >= 3;
 
-export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void): Promise<OcrPageResult> {
-  const first = await guessQuarterTurn(bytes, maxPixels);
-  const turns = first === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
+export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void): Promise<OcrPageResult | 'blank'> {
+  const first = await survey(bytes, maxPixels);
+  if (first.blank) return 'blank';
+  const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
   let best: Omit<OcrPageResult, 'candidates'> | undefined;
   for (const turn of turns) {
     check();
     const prepared = await preparePage(bytes, maxPixels, turn);
     const page = await ocr.page(prepared.png);
-    const reading = readPage(page.words);
+    let reading = readPage(page.words);
+    if (reading.kind && reading.orphans.length > 0) reading = await rereadLabels(reading, page.words, prepared, ocr);
     const result = { reading, prepared, confidence: page.confidence, wordCount: page.words.length };
     if (!best || reading.knownLines > best.reading.knownLines) best = result;
     if (readable(reading)) break;
-    // A blank page reads the same every way up: do not spend three more passes on it.
-    if (page.words.length < 5) break;
   }
   if (!best) throw new Error('unreachable: no orientation tried');
   check();
@@ -42,33 +44,63 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
   return { ...best, candidates };
 }
 
-/** Second opinion on each amount: its cell cropped tightly (no ruling lines, no upscaling), digits only. */
+/**
+ * Amounts without a label: read the strip where the label should be as one line (the page pass garbles a label
+ * now and then under uneven light), and read the page again with whatever now matches a known line.
+ */
+async function rereadLabels(reading: PageReading, words: Word[], prepared: PreparedPage, ocr: SlotOcr): Promise<PageReading> {
+  const boxes = reading.orphans;
+  const texts = await ocr.lines(await Promise.all(boxes.map((b) => crop(prepared, b, 0))));
+  let changed = false;
+  let next = words;
+  boxes.forEach((b, i) => {
+    const t = texts[i];
+    if (!t || !matchLabel(t.text, reading.kind ? [reading.kind] : undefined)?.item.key) return;
+    const inside = (w: Word) => (w.x0 + w.x1) / 2 > b.x0 && (w.x0 + w.x1) / 2 < b.x1 && (w.y0 + w.y1) / 2 > b.y0 && (w.y0 + w.y1) / 2 < b.y1;
+    const h = (b.y1 - b.y0) / 1.8;
+    const yc = (b.y0 + b.y1) / 2;
+    next = [...next.filter((w) => !inside(w)), { text: t.text.replace(/\s+/g, ''), x0: b.x0 + h, x1: b.x1 - h, y0: yc - h / 2, y1: yc + h / 2, conf: t.confidence }];
+    changed = true;
+  });
+  return changed ? readPage(next) : reading;
+}
+
+/**
+ * Second opinion on each amount: its cell cropped tightly (no ruling lines, no upscaling), digits only. Cells
+ * where the page reading found no amount under a known label get their first reading this way.
+ */
 async function rereadAmounts(
   r: Omit<OcrPageResult, 'candidates'>,
   candidates: Map<ItemKey, Candidate[]>,
   ocr: SlotOcr,
 ): Promise<void> {
-  const entries = [...r.reading.readings].filter(([key]) => key !== 'projectCount');
-  if (r.reading.kind === 'staff_table' || entries.length === 0) return;
-  const crops = await Promise.all(entries.map(([, reading]) => crop(r.prepared, reading.cell)));
-  const texts = await ocr.digits(crops);
-  entries.forEach(([key, reading], i) => {
+  if (r.reading.kind === 'staff_table') return;
+  const cells = [
+    ...[...r.reading.readings]
+      .map(([key, reading]) => ({ key, box: reading.cell, weight: reading.labelConfidence, negative: reading.amount.negative })),
+    ...r.reading.gaps.map((g) => ({ key: g.key, box: g.box, weight: 0.8, negative: false })),
+  ];
+  if (cells.length === 0) return;
+  const texts = await ocr.digits(await Promise.all(cells.map((c) => crop(r.prepared, c.box))));
+  cells.forEach((c, i) => {
     const t = texts[i];
     const parsed = t ? parseAmount(t.text) : undefined;
     if (!t || !parsed) return;
-    // The digits model cannot see 负 or a lost parenthesis: keep the page reading's sign.
-    if (reading.amount.negative && !parsed.negative) parsed.negative = true;
+    // The digits model cannot see 负: keep the page reading's sign.
+    if (c.negative) parsed.negative = true;
     const { fen } = toFen(parsed, r.reading.unit);
-    const confidence = Math.min(0.95, t.confidence) * (parsed.doubtful ? 0.6 : 1) * reading.labelConfidence;
-    candidates.get(key)?.push({ fen, confidence: Math.round(confidence * 100) / 100, source: 'digits' });
+    const confidence = Math.min(0.95, t.confidence) * (parsed.doubtful ? 0.6 : 1) * c.weight;
+    const list = candidates.get(c.key) ?? [];
+    list.push({ fen, confidence: Math.round(confidence * 100) / 100, source: 'digits' });
+    candidates.set(c.key, list);
   });
 }
 
-function crop(p: PreparedPage, c: { x0: number; y0: number; x1: number; y1: number }): Promise<Buffer> {
+function crop(p: PreparedPage, c: { x0: number; y0: number; x1: number; y1: number }, pad = 1): Promise<Buffer> {
   const h = c.y1 - c.y0;
-  const left = Math.max(0, Math.floor(c.x0 - h * 0.35));
-  const top = Math.max(0, Math.floor(c.y0 - h * 0.2));
-  const right = Math.min(p.width, Math.ceil(c.x1 + h * 0.35));
-  const bottom = Math.min(p.height, Math.ceil(c.y1 + h * 0.2));
+  const left = Math.max(0, Math.floor(c.x0 - h * 0.35 * pad));
+  const top = Math.max(0, Math.floor(c.y0 - h * 0.2 * pad));
+  const right = Math.min(p.width, Math.ceil(c.x1 + h * 0.35 * pad));
+  const bottom = Math.min(p.height, Math.ceil(c.y1 + h * 0.2 * pad));
   return sharp(p.png).extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) }).png().toBuffer();
 }

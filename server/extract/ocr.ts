@@ -107,6 +107,18 @@ export class SlotOcr {
     return { words, confidence: data.confidence / 100, text: data.text };
   }
 
+  /** Small crops (a label strip) read as one line of Chinese. */
+  async lines(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
+    const w = (this.slot.chi ??= await makeWorker('chi_sim'));
+    await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: '200' });
+    const out: { text: string; confidence: number }[] = [];
+    for (const c of crops) {
+      const { data } = await w.recognize(c);
+      out.push({ text: data.text.trim(), confidence: data.confidence / 100 });
+    }
+    return out;
+  }
+
   /** Small crops (amount cells) read as one line of digits. */
   async digits(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
     const w = (this.slot.eng ??= await makeWorker('eng'));

@@ -21,7 +21,8 @@ const EMPTY_CELL = /^[-—–~_\s]*$/;
 
 /** Parse one cell's text as an amount; undefined when it is not one (labels, row numbers with text, blanks). */
 export function parseAmount(raw: string): ParsedAmount | undefined {
-  let s = normalizeText(raw).replace(/\s+/g, '').replace(/[¥￥元]/g, '');
+  // Ruling lines next to a figure come out of OCR as | [ ] or _.
+  let s = normalizeText(raw).replace(/\s+/g, '').replace(/[¥￥元]/g, '').replace(/^[|[\]_]+|[|[\]_]+$/g, '');
   if (s === '' || EMPTY_CELL.test(s)) return undefined;
   let negative = false;
   let doubtful = false;

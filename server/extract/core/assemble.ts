@@ -19,15 +19,24 @@ export function readingConfidence(r: Reading, method: Method, unitFound: boolean
   if (r.amount.doubtful) c *= 0.6;
   if (!r.role) c *= 0.8;
   if (!unitFound) c *= 0.97;
-  return Math.round(c * 100) / 100;
+  return round(c);
 }
 
 export function candidatesOf(p: PageReading, method: Method): Map<ItemKey, Candidate[]> {
   const out = new Map<ItemKey, Candidate[]>();
   for (const [key, r] of p.readings) {
     const { fen, exact } = toFen(r.amount, p.unit);
-    const confidence = readingConfidence(r, method, p.unitFound) * (exact ? 1 : 0.7);
-    out.set(key, [{ fen, confidence, source: method }]);
+    let confidence = readingConfidence(r, method, p.unitFound) * (exact ? 1 : 0.7);
+    const list: Candidate[] = [];
+    // OCR drops decimal points: "435" on a page printed with two decimals is more likely 4.35.
+    const lostPoint = method === 'ocr' && r.amount.scale === 0 && p.decimals > 0 && r.amount.digits >= 100n;
+    if (lostPoint) {
+      confidence *= 0.6;
+      const shifted = toFen({ ...r.amount, scale: p.decimals }, p.unit).fen;
+      list.push({ fen: shifted, confidence: round(confidence * 0.9), source: method });
+    }
+    list.unshift({ fen, confidence: round(confidence), source: method });
+    out.set(key, list);
   }
   return out;
 }
@@ -47,6 +56,14 @@ export function assemble(
       if (key === 'rdSubtotal') continue;
       const f = countField(r, method);
       if (f) fields[key] = f;
+    }
+    // A project count OCR could only read from its cell's crop: a whole number, reported as doubtful.
+    const crop = candidates.get('projectCount')?.find((c) => c.source === 'digits');
+    if (kind === 'rd_deduction' && crop && crop.fen % 100n === 0n && crop.fen >= 0n) {
+      const same = fields.projectCount?.value === String(crop.fen / 100n);
+      fields.projectCount = same
+        ? { ...fields.projectCount!, confidence: Math.max(fields.projectCount!.confidence, 0.97) }
+        : fields.projectCount ? { ...fields.projectCount, confidence: 0.5, flagged: true } : { value: String(crop.fen / 100n), confidence: round(Math.min(crop.confidence, 0.8)) };
     }
   }
   if (kind !== 'staff_table') {

@@ -69,15 +69,18 @@ function toCells(words: Word[], h: number): Cell[] {
     const k = kindOf(w.text);
     const prev = cur?.words[cur.words.length - 1];
     const gap = prev ? w.x0 - prev.x1 : Infinity;
+    // 负 printed (or read) apart from its amount.
+    const signBefore = cur !== undefined && k === 'num' && /^(负|-|\()$/.test(cur.words.map((x) => x.text).join('')) && gap < 1.2 * h;
     const joinable =
       cur !== undefined &&
-      (cur.kind === k
+      (signBefore || cur.kind === k
         ? gap < (k === 'num' ? 0.6 : 1.1) * h
         // A sign or parenthesis split off an amount, or a digit inside a label (1.直接从事…).
         : gap < 0.25 * h && !(cur.kind === 'text' && hasCjk(prev?.text ?? '') && k === 'num' && gap > 0.1 * h));
     if (cur && joinable) {
       cur.words.push(w);
       if (k === 'text') cur.kind = 'text';
+      if (signBefore) cur.kind = 'num';
     } else {
       if (cur) cells.push(makeCell(cur.words));
       cur = { words: [w], kind: k };

@@ -16,6 +16,7 @@ export interface Reading {
   cell: Cell;
   /** The label as printed, and how well it matched. */
   label: string;
+  labelX0: number;
   labelConfidence: number;
   /** Column header chosen (e.g. 本年累计金额), if any. */
   column?: string;
@@ -33,6 +34,18 @@ export interface PageReading {
   company?: string;
   period?: string;
   readings: Map<ItemKey, Reading>;
+  /**
+   * Line items whose label was read but whose current-period cell gave no amount (a seal over it, OCR noise):
+   * where that cell should be, for a second look.
+   */
+  gaps: { key: ItemKey; box: { x0: number; y0: number; x1: number; y1: number } }[];
+  /**
+   * Amounts in the current column with no label level with them: where their label should be, so that OCR can
+   * take a second look at a label it garbled (减划上成 for 减:营业成本).
+   */
+  orphans: { x0: number; y0: number; x1: number; y1: number }[];
+  /** Decimals most amounts on the page print with (2 on nearly every statement). */
+  decimals: number;
   /** How many known line items of the kind the page shows: a garbled page shows none. */
   knownLines: number;
   column?: string;
@@ -64,15 +77,70 @@ export function readPage(words: Word[]): PageReading {
     // A label printed twice (e.g. a 负债合计 repeated in a summary) keeps the more certain reading.
     if (previous && previous.labelConfidence >= l.m.confidence) continue;
     readings.set(key, {
-      key, amount: chosen.cell.amount, cell: chosen.cell, label: l.cell.text, labelConfidence: l.m.confidence,
+      key, amount: chosen.cell.amount, cell: chosen.cell, label: l.cell.text, labelX0: l.cell.x0, labelConfidence: l.m.confidence,
       column: chosen.header?.text, role: chosen.role, rowAmounts: candidates,
     });
     column ??= chosen.header?.text;
   }
+  const gaps = findGaps(own, readings);
+  const orphans = findOrphans(rows, labels, readings, headers);
+  const decimals = mode([...readings.values()].map((r) => r.amount.scale)) ?? 2;
   return {
-    kind, titled: titled !== undefined, unit, unitFound, readings, knownLines: own.length, column, rows,
+    kind, titled: titled !== undefined, unit, unitFound, readings, gaps, orphans, decimals, knownLines: own.length, column, rows,
     company: findCompany(lines), period: findPeriod(text),
   };
+}
+
+/**
+ * The current-period cell of a label that has no reading lies level with the label, in the column where the
+ * labels of the same side (same left edge) had theirs.
+ */
+function findGaps(labels: LabelHit[], readings: Map<ItemKey, Reading>): PageReading['gaps'] {
+  const read = [...readings.values()];
+  const gaps: PageReading['gaps'] = [];
+  for (const l of labels) {
+    const key = l.m.item.key;
+    if (!key || readings.has(key)) continue;
+    const h = l.cell.y1 - l.cell.y0;
+    const sameSide = read.filter((r) => Math.abs(r.labelX0 - l.cell.x0) < 4 * h && r.role && r.role !== 'comparative');
+    if (sameSide.length === 0) continue;
+    const x0 = Math.min(...sameSide.map((r) => r.cell.x0));
+    const x1 = Math.max(...sameSide.map((r) => r.cell.x1));
+    if (x0 <= l.cell.x1) continue;
+    gaps.push({ key, box: { x0, x1, y0: l.cell.y0, y1: l.cell.y1 } });
+  }
+  return gaps;
+}
+
+const MAX_ORPHANS = 12;
+
+function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Reading>, headers: Header[]): PageReading['orphans'] {
+  const read = [...readings.values()];
+  const used = new Set(read.map((r) => r.cell));
+  const out: PageReading['orphans'] = [];
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (!cell.amount || used.has(cell) || out.length >= MAX_ORPHANS) continue;
+      const role = headerFor(cell, headers).role;
+      if (role !== 'current' && role !== 'ytd') continue;
+      const h = cell.y1 - cell.y0;
+      const yc = (cell.y0 + cell.y1) / 2;
+      if (labels.some((l) => l.cell.x1 <= cell.x0 && yc >= l.cell.y0 - h * 0.3 && yc <= l.cell.y1 + h * 0.3)) continue;
+      const ref = read.find((r) => Math.min(r.cell.x1, cell.x1) - Math.max(r.cell.x0, cell.x0) > 0);
+      if (!ref) continue;
+      const firstAmount = Math.min(...row.cells.filter((c) => c.amount && c.x0 > ref.labelX0 + h).map((c) => c.x0));
+      const x1 = Math.min(firstAmount, cell.x0) - h * 0.3;
+      if (x1 - ref.labelX0 < 2 * h) continue;
+      out.push({ x0: Math.max(0, ref.labelX0 - h), x1, y0: cell.y0 - h * 0.4, y1: cell.y1 + h * 0.4 });
+    }
+  }
+  return out;
+}
+
+function mode(xs: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 function findTitle(rows: Row[]): StatementKind | undefined {

@@ -23,6 +23,8 @@ export interface Resolution {
 }
 
 const MAX_UNCERTAIN = 8;
+/** Below this a single reading is a suspect when an identity fails. */
+const DOUBTFUL = 0.75;
 
 export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Candidate[]>): Resolution {
   // Distinct values per figure, best-supported first.
@@ -68,16 +70,23 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
   for (const [k, c] of chosen) {
     values.set(k, { fen: c.fen, confidence: c.confidence, flagged: false, source: 'read' });
   }
+  if (candidates.size > 0 && [...candidates.values()].some((cs) => cs.some((c) => c.source !== 'text'))) repairSign(kind, values);
   deriveMissing(kind, values);
   // Identities are judged on read figures only: a derived one satisfies its identity by construction.
   const fens = new Map([...values].filter(([, v]) => v.source === 'read').map(([k, v]) => [k, v.fen] as const));
   const results = evaluate(kind, fens);
+  const confirmed = new Set(results.filter((r) => r.ok).flatMap((r) => r.keys));
   for (const r of results) {
+    // A failed identity blames its doubtful figures when it has any (a figure another identity confirmed is
+    // not doubtful); only when all looked sure is every unconfirmed figure in it suspect.
+    const open = r.keys.filter((k) => !confirmed.has(k));
+    const doubtful = open.filter((k) => (values.get(k)?.confidence ?? 0) < DOUBTFUL || uncertain.includes(k));
+    const blamed = r.ok ? [] : doubtful.length > 0 ? doubtful : open;
     for (const k of r.keys) {
       const v = values.get(k);
       if (!v) continue;
       if (r.ok && v.source === 'read') v.confidence = Math.max(v.confidence, 0.97);
-      else {
+      else if (blamed.includes(k)) {
         v.flagged = true;
         v.confidence = Math.min(v.confidence, 0.6);
       }
@@ -93,6 +102,31 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
     }
   }
   return { values, checks: results.map(({ code, ok, message }) => ({ code, ok, message })) };
+}
+
+/**
+ * OCR loses a 负 or a minus sign more often than anything else. When an identity fails and turning the sign of
+ * exactly one figure makes every identity hold, that figure was read without its sign.
+ */
+function repairSign(kind: StatementKind, values: Map<ItemKey, Resolved>): void {
+  const fens = () => new Map([...values].map(([k, v]) => [k, v.fen] as const));
+  const failing = (v: Map<ItemKey, bigint>) => evaluate(kind, v).filter((r) => !r.ok).length;
+  const before = failing(fens());
+  if (before === 0) return;
+  const fixes: ItemKey[] = [];
+  for (const [k, v] of values) {
+    if (v.fen === 0n) continue;
+    const trial = fens();
+    trial.set(k, -v.fen);
+    if (failing(trial) === 0) fixes.push(k);
+  }
+  // Only an unambiguous single flip counts.
+  const [only] = fixes;
+  const v = only ? values.get(only) : undefined;
+  if (fixes.length === 1 && v) {
+    v.fen = -v.fen;
+    v.confidence = Math.min(v.confidence, 0.8);
+  }
 }
 
 /**
