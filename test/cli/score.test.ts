@@ -32,6 +32,15 @@ describe('kexiao score', () => {
     expect(r.stdout).toContain('研发项目立项时没有设置研发支出辅助账');
   });
 
+  it('scores several files at once as a JSON array, exit 2 when any is invalid', async () => {
+    const r = await runKexiao(['score', file('a.json', firm()), file('b.json', { evaluationYear: 2026 }), '--json']);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatchObject({ qualified: true });
+    expect(out[1].error.code).toBe('INVALID_INPUT');
+  });
+
   it('reads standard input with "-"', async () => {
     const r = await runKexiao(['score', '-', '--json'], { stdin: JSON.stringify(firm()) });
     expect(r.code).toBe(0);
@@ -68,21 +77,20 @@ describe('kexiao score and the API agree', () => {
 
   const all = Object.values(VALID_GROUPS).flat();
   it(`on all ${all.length} table cases`, async () => {
-    // A few commands at a time: each is a separate Node process.
-    for (let i = 0; i < all.length; i += 4) {
-      await Promise.all(
-        all.slice(i, i + 4).map(async (c, j) => {
-          const cli = await runKexiao(['score', file(`case-${i + j}.json`, c.input), '--json']);
-          expect(cli.code, c.name).toBe(0);
-          const res = await fetch(`${s.url}/api/v1/assessments`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(c.input),
-          });
-          const { id: _id, createdAt: _at, input: _in, ...api } = await json(res);
-          expect(api, c.name).toEqual(JSON.parse(cli.stdout));
-        }),
-      );
+    const files = all.map((c, i) => file(`case-${i}.json`, c.input));
+    const cli = await runKexiao(['score', ...files, '--json']);
+    expect(cli.code).toBe(0);
+    const fromCli = JSON.parse(cli.stdout) as { file: string }[];
+    expect(fromCli.map((r) => r.file)).toEqual(files);
+    for (const [i, c] of all.entries()) {
+      const res = await fetch(`${s.url}/api/v1/assessments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(c.input),
+      });
+      const { id: _id, createdAt: _at, input: _in, ...api } = await json(res);
+      const { file: _file, ...cliResult } = fromCli[i]!;
+      expect(api, c.name).toEqual(cliResult);
     }
-  }, 300_000);
+  });
 });
