@@ -1,10 +1,13 @@
-// Every server call the mini-program makes, by resource. Paths follow contracts.md and the issues.
+// Every server call the mini-program makes, by resource. Paths follow contracts.md and server/http/routes.
 import type {
   AssessmentInputJson,
   AssessmentRecord,
+  Consents,
   DocumentJob,
+  Firm,
   PrecheckResult,
   Reminder,
+  SavedCheck,
   Session,
 } from './types'
 import { request, upload } from './client'
@@ -12,9 +15,11 @@ import { request, upload } from './client'
 export * from './types'
 export { ApiError } from './client'
 
-/** WeChat login with a wx.login code; `code` is omitted for the development login (H5, no credentials). */
+/** WeChat login with a wx.login code; without a code, the development login (no WeChat credentials). */
 export const login = (code?: string) =>
-  request<Session>('POST', code ? '/api/v1/auth/wechat' : '/api/v1/auth/dev', code ? { code } : {})
+  code
+    ? request<Session>('POST', '/api/v1/auth/wechat', { code, privacyConsent: true })
+    : request<Session>('POST', '/api/v1/auth/dev', { privacyConsent: true })
 
 export const createAssessment = (input: AssessmentInputJson) =>
   request<AssessmentRecord>('POST', '/api/v1/assessments', input)
@@ -22,9 +27,12 @@ export const createAssessment = (input: AssessmentInputJson) =>
 export const getAssessment = (id: string) => request<AssessmentRecord>('GET', `/api/v1/assessments/${encodeURIComponent(id)}`)
 
 /** Saves the unfinished answers so the check can be resumed on another visit or device. */
-export const saveDraft = (draft: unknown) => request<{ ok?: boolean }>('PUT', '/api/v1/drafts/current', { draft })
+export const saveCheck = (answers: Record<string, unknown>) => request<SavedCheck>('PUT', '/api/v1/checks/current', { answers })
 
-export const loadDraft = () => request<{ draft: unknown | null }>('GET', '/api/v1/drafts/current')
+export const loadCheck = () => request<SavedCheck>('GET', '/api/v1/checks/current')
+
+/** The firm's region decides its deadlines; saving it (re)plans the reminders. */
+export const saveFirm = (region: string) => request<Firm>('PUT', '/api/v1/firm', { region })
 
 export const uploadDocument = (filePath: string, name: string, onProgress?: (percent: number) => void) =>
   upload<DocumentJob>('/api/v1/documents', filePath, name, onProgress)
@@ -34,16 +42,15 @@ export const getDocument = (id: string) => request<DocumentJob>('GET', `/api/v1/
 export const precheck = (input: AssessmentInputJson, documentIds: string[] = []) =>
   request<PrecheckResult>('POST', '/api/v1/prechecks', { input, documentIds })
 
-export const listReminders = () => request<{ reminders: Reminder[] }>('GET', '/api/v1/reminders')
+export const listReminders = () => request<{ reminders: Reminder[]; consents: Consents }>('GET', '/api/v1/reminders')
 
 export const cancelReminder = (id: string) => request<unknown>('DELETE', `/api/v1/reminders/${encodeURIComponent(id)}`)
 
-/** Records the one-time consents WeChat granted for these message templates. */
-export const recordConsents = (accepted: string[], region: string) =>
-  request<{ reminders: Reminder[] }>('POST', '/api/v1/reminders/subscriptions', { templateIds: accepted, region })
+/** Templates to ask WeChat about, and how many one-time consents are still unspent. */
+export const getConsents = () => request<Consents>('GET', '/api/v1/reminders/consents')
 
-/** Template ids the server will send with (configured on the server, shown to the owner by WeChat). */
-export const reminderTemplates = () => request<{ templateIds: string[] }>('GET', '/api/v1/reminders/templates')
+/** Records the templates the owner accepted in wx.requestSubscribeMessage. */
+export const recordConsents = (templateIds: string[]) => request<Consents>('POST', '/api/v1/reminders/consents', { templateIds })
 
-/** Deletes the firm's answers, documents, checks and reminders. */
-export const deleteMyData = () => request<unknown>('DELETE', '/api/v1/me')
+/** Deletes the firm's answers, documents, checks, reminders and the account. */
+export const deleteMyData = () => request<{ deleted: string[] }>('DELETE', '/api/v1/me')

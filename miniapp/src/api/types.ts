@@ -82,17 +82,46 @@ export interface DocumentJob {
   error?: { code: string; message: string }
 }
 
+// The shapes below mirror server/http/routes/{auth,checks,firm,reminders}.ts (SessionSchema, CheckDraftSchema,
+// FirmSchema, ReminderSchema, ConsentsSchema); those modules pull in the whole server, so they are not imported.
+
+/** POST /api/v1/auth/wechat and /api/v1/auth/dev. */
 export interface Session {
   token: string
-  user?: { id: string; nickname?: string }
+  expiresAt: string
+  user: { id: string; dev: boolean; privacyConsentAt: string }
+}
+
+/** GET/PUT /api/v1/checks/current: the unfinished answers (AssessmentInput with every field optional). */
+export interface SavedCheck {
+  answers: Record<string, unknown> | null
+  updatedAt: string | null
+}
+
+/** GET/PUT /api/v1/firm. */
+export interface Firm {
+  name: string | null
+  region: string
+  regionName: string
+  submitted: boolean
+  tiered: boolean
 }
 
 export interface Reminder {
   id: string
+  kind: string
   title: string
-  /** ISO date of the deadline the reminder is about. */
+  /** The deadline (Beijing date). */
   date: string
-  /** When the message will be sent. */
-  sendAt?: string
-  status?: 'scheduled' | 'sent' | 'cancelled'
+  offsetDays: number
+  /** When the reminder is sent. */
+  sendAt: string
+  status: 'scheduled' | 'claimed'
+}
+
+/** One-time subscribe-message consents: templates to ask for, and the unspent ones per template. */
+export interface Consents {
+  templateIds: string[]
+  available: Record<string, number>
+  total: number
 }

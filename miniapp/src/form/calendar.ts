@@ -67,3 +67,8 @@ export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-')
   return `${y}年${Number(m)}月${Number(d)}日`
 }
+
+/** A timestamp's calendar day in China, e.g. "2027年8月24日". */
+export function formatChinaDay(isoDateTime: string): string {
+  return formatDate(new Date(chinaDay(new Date(isoDateTime))).toISOString().slice(0, 10))
+}

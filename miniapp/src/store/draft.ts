@@ -2,7 +2,9 @@
 // owner can leave at any step and resume later (also from another device once logged in).
 import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
-import { loadDraft, saveDraft } from '../api'
+import { loadCheck, saveCheck } from '../api'
+import { fromSavedAnswers, toSavedAnswers } from '../form/answers'
+import { getToken } from './session'
 import type { Draft } from '../form/draft'
 import { emptyDraft } from '../form/draft'
 
@@ -32,9 +34,10 @@ export function updateDraft(update: (d: Draft) => Draft): void {
   Taro.setStorageSync(KEY, current)
   emit()
   clearTimeout(saveTimer)
+  if (!getToken()) return // not logged in yet: nothing leaves the device before consent
   saveTimer = setTimeout(() => {
     // Saving on the server is a convenience: the local copy already holds the answers.
-    saveDraft(current).catch(() => undefined)
+    saveCheck(toSavedAnswers(current)).catch(() => undefined)
   }, SAVE_DELAY_MS)
 }
 
@@ -45,9 +48,9 @@ export function resetDraft(region?: string): void {
 /** After login: take the server's copy when this device has nothing typed yet. */
 export async function restoreDraftFromServer(): Promise<void> {
   try {
-    const { draft } = await loadDraft()
-    if (draft && typeof draft === 'object' && !hasAnswers(current)) {
-      current = { ...emptyDraft(), ...(draft as Draft) }
+    const { answers } = await loadCheck()
+    if (answers && !hasAnswers(current)) {
+      current = fromSavedAnswers(answers)
       Taro.setStorageSync(KEY, current)
       emit()
     }

@@ -5,8 +5,8 @@ import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
 import { PageShell } from '../../components/PageShell'
 import { Tag } from '../../components/Tag'
-import { ApiError, cancelReminder, listReminders, recordConsents, reminderTemplates, type Reminder } from '../../api'
-import { evaluationDeadline, formatDate } from '../../form/calendar'
+import { ApiError, cancelReminder, listReminders, recordConsents, saveFirm, type Consents, type Reminder } from '../../api'
+import { evaluationDeadline, formatChinaDay, formatDate } from '../../form/calendar'
 import { useDraft } from '../../store/draft'
 import { askSubscribe } from '../../reminders/askSubscribe'
 import './index.scss'
@@ -19,34 +19,34 @@ export default function Reminders() {
   const draft = useDraft()
   const deadline = evaluationDeadline(draft.region)
   const [reminders, setReminders] = useState<Reminder[] | null>(null)
-  const [templates, setTemplates] = useState<string[]>([])
+  const [consents, setConsents] = useState<Consents | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
+  const [subscribed, setSubscribed] = useState(false)
 
-  const refresh = () =>
-    listReminders()
-      .then((r) => setReminders(r.reminders))
-      .catch(() => setReminders([]))
+  const refresh = async () => {
+    try {
+      const r = await listReminders()
+      setReminders(r.reminders)
+      setConsents(r.consents)
+    } catch {
+      setReminders([])
+    }
+  }
 
-  useDidShow(() => {
-    void refresh()
-    // Fetched ahead so the tap can ask WeChat at once (the consent dialog must open from the tap itself).
-    reminderTemplates()
-      .then((t) => setTemplates(t.templateIds))
-      .catch(() => setTemplates([]))
-  })
+  // Also fetches the templates ahead, so a tap can open WeChat's consent dialog at once.
+  useDidShow(() => void refresh())
 
   const subscribe = async () => {
     setBusy(true)
     setMessage('')
     try {
-      const accepted = await askSubscribe(templates)
-      if (!accepted.length) {
-        setMessage('您没有允许发送提醒，可随时再次订阅。')
-        return
-      }
-      const r = await recordConsents(accepted, draft.region)
-      setReminders(r.reminders)
+      const accepted = await askSubscribe(consents?.templateIds ?? [])
+      if (accepted.length) setConsents(await recordConsents(accepted))
+      // The firm's region decides which deadlines are planned.
+      await saveFirm(draft.region)
+      await refresh()
+      setSubscribed(true)
       Taro.showToast({ title: '订阅成功', icon: 'success' })
     } catch (e) {
       setMessage(e instanceof ApiError ? e.message : '订阅失败，请稍后重试')
@@ -64,7 +64,7 @@ export default function Reminders() {
     }
   }
 
-  const upcoming = (reminders ?? []).filter((r) => r.status !== 'cancelled' && r.status !== 'sent')
+  const viaWechat = (consents?.total ?? 0) > 0
 
   return (
     <PageShell>
@@ -77,30 +77,40 @@ export default function Reminders() {
         )}
       </View>
 
-      <Card title='订阅提醒' hint='微信每次授权只发送一条提醒，收到后可再次订阅'>
+      <Card title='订阅提醒' hint='微信每次授权只能发送一条提醒，下次进入时可再次订阅'>
         <ActionButton onClick={subscribe} loading={busy}>
           订阅截止提醒
         </ActionButton>
+        {consents && consents.templateIds.length > 0 && (
+          <Text className='reminders__consents'>剩余可发送的微信提醒：{consents.total} 条</Text>
+        )}
         {message && <Text className='reminders__message'>{message}</Text>}
       </Card>
 
       <Card title='即将发送的提醒'>
         {reminders === null && <Text className='muted'>正在读取…</Text>}
-        {reminders !== null && upcoming.length === 0 && <Text className='muted'>还没有订阅提醒。</Text>}
-        {upcoming.map((r) => (
+        {reminders !== null && reminders.length === 0 && (
+          <Text className='muted'>
+            {subscribed
+              ? `已订阅。${deadline?.estimated ? `${deadline.year} 年的截止日期发布后，` : ''}会按${deadline?.regionName ?? '所在地区'}的截止日期自动安排提醒。`
+              : '还没有提醒，订阅后按所在地区的截止日期安排。'}
+          </Text>
+        )}
+        {(reminders ?? []).map((r) => (
           <View key={r.id} className='reminder'>
             <View className='reminder__body'>
               <Text className='reminder__title'>{r.title}</Text>
               <Text className='reminder__date'>
-                截止 {formatDate(r.date)}
-                {r.sendAt ? ` · ${formatDate(r.sendAt.slice(0, 10))} 提醒` : ''}
+                截止 {formatDate(r.date)} · {formatChinaDay(r.sendAt)} 提醒
               </Text>
             </View>
             <View className='reminder__side'>
-              <Tag tone='info'>已订阅</Tag>
-              <Text className='reminder__cancel' onClick={() => cancel(r.id)}>
-                取消
-              </Text>
+              <Tag tone='info'>{viaWechat ? '微信提醒' : '站内提醒'}</Tag>
+              {r.status === 'scheduled' && (
+                <Text className='reminder__cancel' onClick={() => cancel(r.id)}>
+                  取消
+                </Text>
+              )}
             </View>
           </View>
         ))}

@@ -55,7 +55,7 @@ export function RdProjectsStep({ draft, update, year }: StepProps & { year: numb
               aria-label={`研发项目${i + 1}名称`}
             />
           </View>
-          <ChoiceQuestion label='研发形式' options={FORMS} value={p.form} onChange={(form) => setProject(i, { form })} compact />
+          <ChoiceQuestion label='研发形式' options={FORMS} value={p.form} onChange={(form) => setProject(i, { form })} />
           <ChoiceQuestion
             label='项目状态'
             options={[
