@@ -40,14 +40,13 @@ export function datesOf(pack: PolicyPack, year: number) {
   });
 }
 
-/** Deadlines of the firm's pack that concern it (tier-only dates only for tiered firms), every known year. */
+/** Deadlines of the firm's pack that concern it (tier-only dates only for tiered firms), every known year, by date. */
 export function firmDeadlines(firm: Pick<FirmFacts, 'region' | 'tiered'>) {
   const pack = packOf(firm.region);
   return Object.keys(pack.dates)
-    .map(Number)
-    .sort((a, b) => a - b)
-    .flatMap((year) => datesOf(pack, year))
-    .filter((d) => !KIND_RULES[d.kind].tieredOnly || firm.tiered);
+    .flatMap((year) => datesOf(pack, Number(year)))
+    .filter((d) => !KIND_RULES[d.kind].tieredOnly || firm.tiered)
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export function planReminders(firm: FirmFacts, now: Date): PlannedReminder[] {

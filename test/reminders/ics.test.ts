@@ -1,0 +1,132 @@
+// GET /api/v1/calendar.ics on both databases, checked against RFC 5545: CRLF line ends, lines folded at 75
+// octets without splitting a character, escaped TEXT, UID and UTC DTSTAMP on every event, DATE-valued days.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadlinesCalendar, fold } from '../../server/reminders/ics.ts';
+import { cite } from '../../server/domain/rules/sources.ts';
+import { PROVIDERS } from '../helpers/databases.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { devUser, startServer } from '../auth/support.ts';
+import { devOwner, JULY } from './support.ts';
+
+/** Unfolds (§3.1) and splits into [name;params, value] pairs, checking the physical lines on the way. */
+function parse(ics: string) {
+  expect(ics.endsWith('\r\n')).toBe(true);
+  expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // no bare CR or LF
+  const physical = ics.slice(0, -2).split('\r\n');
+  for (const line of physical) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
+  const logical = ics.slice(0, -2).replace(/\r\n[ \t]/g, '').split('\r\n');
+  return logical.map((l) => {
+    const i = l.indexOf(':');
+    return [l.slice(0, i), l.slice(i + 1)] as const;
+  });
+}
+
+const unescape = (v: string) => v.replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+
+describe('iCalendar folding', () => {
+  it('folds at 75 octets, continuation lines start with a space, multi-byte characters stay whole', () => {
+    const line = `SUMMARY:${'科技型中小企业评价'.repeat(8)}`;
+    const folded = fold(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(2);
+    for (const [i, p] of parts.entries()) {
+      expect(Buffer.byteLength(p)).toBeLessThanOrEqual(75);
+      if (i) expect(p.startsWith(' ')).toBe(true);
+      expect(Buffer.from(p, 'utf8').toString('utf8')).toBe(p);
+    }
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    expect(fold('VERSION:2.0')).toBe('VERSION:2.0');
+  });
+
+  it('escapes TEXT values: backslash, semicolon, comma, newline', () => {
+    const ics = deadlinesCalendar({
+      name: '甲,乙',
+      region: 'national',
+      deadlines: [{ kind: 'systemCloses', year: 2026, date: '2026-08-31', label: '甲,乙;丙\\丁', source: cite('S1') }],
+      now: new Date('2026-07-01T00:00:00Z'),
+    });
+    expect(ics).toContain('X-WR-CALNAME:甲\\,乙\r\n');
+    expect(ics).toContain('SUMMARY:甲\\,乙\\;丙\\\\丁\r\n');
+    expect(ics).toContain('DTSTAMP:20260701T000000Z');
+  });
+});
+
+describe.each(PROVIDERS)('calendar.ics on %s', (provider) => {
+  let s: TestServer & { setTime(at: string): void };
+  beforeAll(async () => {
+    s = await startServer(provider, { at: JULY });
+  });
+  afterAll(() => s?.stop());
+
+  it('404 until the firm is saved', async () => {
+    const u = await devUser(s.url);
+    const r = await u.get('/api/v1/calendar.ics');
+    expect([r.status, r.body.error.code]).toEqual([404, 'FIRM_NOT_FOUND']);
+  });
+
+  it('lists the firm’s deadlines of this year on as all-day events with the reminder alarms', async () => {
+    const u = await devOwner(s, 'henan');
+    const r = await u.get('/api/v1/calendar.ics');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(r.headers.get('content-disposition')).toContain('kexiao-deadlines.ics');
+    const props = parse(r.text);
+    const names = props.map(([n]) => n);
+    expect(props.slice(0, 2)).toEqual([['BEGIN', 'VCALENDAR'], ['VERSION', '2.0']]);
+    expect(names).toContain('PRODID');
+    expect(props.at(-1)).toEqual(['END', 'VCALENDAR']);
+    expect(names.filter((n) => n === 'BEGIN').length).toBe(names.filter((n) => n === 'END').length);
+
+    const events: Record<string, string>[] = [];
+    let current: Record<string, string> | null = null;
+    let alarms = 0;
+    for (const [name, value] of props) {
+      if (name === 'BEGIN' && value === 'VEVENT') current = {};
+      else if (name === 'END' && value === 'VEVENT') {
+        events.push(current!);
+        current = null;
+      }
+      else if (name === 'TRIGGER' && current) current[`TRIGGER${alarms++}`] = value;
+      else if (current && !(name in current)) current[name] = value;
+    }
+    expect(events.map((e) => e['DTSTART;VALUE=DATE'])).toEqual(['20260531', '20260831', '20260918']);
+    const closes = events[1]!;
+    expect(unescape(closes.SUMMARY!)).toBe('评价系统关闭（企业自评提交截止）');
+    expect(closes['DTEND;VALUE=DATE']).toBe('20260901');
+    expect(closes.UID).toBe('2026-08-31-systemCloses-henan@kexiao');
+    expect(closes.DTSTAMP).toBe('20260701T020000Z');
+    expect(unescape(closes.DESCRIPTION!)).toContain('依据：2026年省市工作通知（河南 豫科企〔2026〕6号、宁波2026年通知）');
+    expect(closes.DESCRIPTION).toContain('\\n依据：'); // the line break is escaped
+    for (const e of events) {
+      expect(e.UID).toMatch(/@kexiao$/);
+      expect(e.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
+    }
+    expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
+    // Five alarms per event, at 09:30 Beijing time 30/14/7/3/1 days before (relative to the day's start).
+    expect(alarms).toBe(15);
+    expect(r.text).toContain('TRIGGER:-P29DT14H30M');
+    expect(r.text).toContain('TRIGGER:-P6DT14H30M');
+    expect(r.text).toContain('TRIGGER:-PT14H30M');
+
+    await u.put('/api/v1/firm', { tiered: true });
+    expect((await u.get('/api/v1/calendar.ics')).text).toContain('DTSTART;VALUE=DATE:20260430');
+    // Next year, before the 2027 notice is in the pack: no stale 2026 events.
+    s.setTime('2027-01-10T10:00:00+08:00');
+    try {
+      const again = await devUser(s.url);
+      await again.put('/api/v1/firm', { region: 'henan' });
+      const next = (await again.get('/api/v1/calendar.ics')).text;
+      expect(parse(next).map(([n]) => n)).toContain('VERSION');
+      expect(next).not.toContain('BEGIN:VEVENT');
+    } finally {
+      s.setTime(JULY);
+    }
+  });
+
+  it('one owner’s calendar follows their own firm only', async () => {
+    const a = await devOwner(s, 'ningbo');
+    const b = await devOwner(s, 'henan');
+    expect((await a.get('/api/v1/calendar.ics')).text).not.toContain('reviewDeadline');
+    expect((await b.get('/api/v1/calendar.ics')).text).toContain('reviewDeadline');
+  });
+});
