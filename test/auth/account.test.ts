@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../helpers/databases.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { baseFirm } from '../domain/firm.ts';
+import { randomUUID } from 'node:crypto';
+import { deliverer } from '../reminders/support.ts';
 import { Client, devUser, startServer } from './support.ts';
 
 describe.each(PROVIDERS)('account API on %s', (provider) => {
@@ -96,23 +98,28 @@ describe.each(PROVIDERS)('account API on %s', (provider) => {
       expect((await u.post('/api/v1/assessments', baseFirm())).status).toBe(201);
     }
     const p = s.database.db.prisma;
+    // A delivered reminder (an in-app notice) and a recorded consent for each.
+    await deliverer(s).run(new Date('2026-08-24T09:30:00+08:00'));
+    for (const u of [a, b]) await p.subscribeConsent.create({ data: { id: randomUUID(), userId: u.userId, templateId: 'TPL' } });
     const counts = async (userId: string) => ({
       firm: await p.firm.count({ where: { userId } }),
       draft: await p.checkDraft.count({ where: { userId } }),
       assessments: await p.assessment.count({ where: { ownerId: userId } }),
       reminders: await p.reminder.count({ where: { userId } }),
+      notices: await p.notice.count({ where: { userId } }),
+      consents: await p.subscribeConsent.count({ where: { userId } }),
       sessions: await p.session.count({ where: { userId } }),
       users: await p.user.count({ where: { id: userId } }),
     });
     const before = await counts(a.userId);
-    expect(before).toMatchObject({ firm: 1, draft: 1, assessments: 1, sessions: 1, users: 1 });
+    expect(before).toMatchObject({ firm: 1, draft: 1, assessments: 1, notices: 2, consents: 1, sessions: 1, users: 1 }); // henan: 8月31日 and 9月18日
     expect(before.reminders).toBeGreaterThan(0); // henan from July 2026: 8月31日 and 9月18日 still ahead
     const bBefore = await counts(b.userId);
 
     const del = await a.del('/api/v1/me');
     expect(del.status).toBe(200);
     expect(del.body.deleted).toEqual(expect.arrayContaining(['firm', 'drafts', 'assessments', 'reminders', 'consents', 'notices', 'sessions', 'account']));
-    expect(await counts(a.userId)).toEqual({ firm: 0, draft: 0, assessments: 0, reminders: 0, sessions: 0, users: 0 });
+    expect(await counts(a.userId)).toEqual({ firm: 0, draft: 0, assessments: 0, reminders: 0, notices: 0, consents: 0, sessions: 0, users: 0 });
     expect((await a.get('/api/v1/firm')).body.error.code).toBe('SESSION_EXPIRED');
     expect(await counts(b.userId)).toEqual(bBefore);
   });
