@@ -21,6 +21,14 @@ export function bandLabel(bands: readonly Band[], points: number | null): string
   return i === 0 ? `≥${pct(bands[0]!.atLeast)}` : `${pct(bands[i]!.atLeast)}（含）–${pct(bands[i - 1]!.atLeast)}`
 }
 
+/** The 科技成果 band: any Ⅰ类 item, else the count of Ⅱ类 items it reached (e.g. "Ⅱ类 ≥4 项"). */
+export function ipBandLabel(bands: readonly { atLeast: number; points: number }[], class1: number, points: number): string {
+  if (class1 > 0) return '拥有Ⅰ类知识产权'
+  const band = bands.find((b) => b.points === points)
+  if (!band) return '无有效知识产权'
+  return band === bands[0] ? `Ⅱ类 ≥${band.atLeast} 项` : `Ⅱ类 ${band.atLeast} 项`
+}
+
 export const scoringFor = (year: number) => inForce(SCORING, year).value
 
 const LEVER_TEXT: Record<Gaps['levers'][number]['lever'], (add: string) => string> = {

@@ -12,7 +12,7 @@ import { Tag } from '../../components/Tag'
 import { ApiError } from '../../api'
 import { getDraft } from '../../store/draft'
 import { PAGES } from '../../store/navigate'
-import { ROUTE_TEXT, bandLabel, leverText, percent, scoringFor } from '../../result/labels'
+import { ROUTE_TEXT, bandLabel, ipBandLabel, leverText, percent, scoringFor } from '../../result/labels'
 import { loadResult, type ResultView } from '../../result/loadResult'
 import { DEFAULT_MATERIALS } from '../../result/materials'
 import './index.scss'
@@ -86,7 +86,7 @@ export default function Result() {
         <IndicatorRow
           name='科技成果'
           measure={`Ⅰ类 ${r.derived.ipClass1} 项 · Ⅱ类 ${r.derived.ipClass2} 项`}
-          band={r.derived.ipClass1 > 0 ? '拥有Ⅰ类知识产权' : `Ⅱ类 ${r.derived.ipClass2} 项`}
+          band={ipBandLabel(scoring.ipClass2Bands, r.derived.ipClass1, r.scores.ip)}
           points={r.scores.ip}
           max={30}
         />
