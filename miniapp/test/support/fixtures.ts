@@ -1,0 +1,73 @@
+// The contract's example firm (contracts.md §1) as the owner would type it, and a pre-check answer for it.
+import type { PrecheckResult } from '../../src/api'
+import { emptyDraft, type Draft } from '../../src/form/draft'
+
+export function exampleDraft(): Draft {
+  return {
+    ...emptyDraft('national'),
+    firstTime: true,
+    pastViolation: false,
+    basic: {
+      registeredInMainland: true,
+      registeredInRegion: undefined,
+      productsAllowed: true,
+      creditClean: true,
+      taxCollection: 'audit',
+      industryCode: 'I6513',
+    },
+    directPass: { highTechCertificate: false, nationalAwardTop3: false, provincialRdInstitution: false, ledStandard: false },
+    rdAuxiliaryAccount: true,
+    superDeductionClaimed: false,
+    finance: {
+      totalAssets: '1500',
+      netAssets: '800',
+      salesRevenue: '3000',
+      mainBusinessRevenue: '2900',
+      totalProfit: '120',
+      totalTax: '90',
+      totalCost: '2800',
+    },
+    quarters: [
+      { startEmployees: '40', endEmployees: '44', startTech: '12', endTech: '14' },
+      { startEmployees: '44', endEmployees: '46', startTech: '14', endTech: '14' },
+      { startEmployees: '46', endEmployees: '45', startTech: '14', endTech: '13' },
+      { startEmployees: '45', endEmployees: '48', startTech: '13', endTech: '15' },
+    ],
+    rdProjects: [
+      { name: '智能检测算法', code: 'RD2025-01', form: 'self', status: 'completed', amount: '120.5' },
+      { name: '委托高校测试', code: 'RD2025-02', form: 'commissioned_domestic', status: 'ongoing', amount: '20' },
+    ],
+    ip: { utilityModel: '3', software: '2' },
+  }
+}
+
+export function examplePrecheck(): PrecheckResult {
+  return {
+    result: {
+      qualified: false,
+      route: 'score',
+      total: 52,
+      scores: { techStaff: 16, rdBySales: 30, rdByCost: 20, rd: 30, ip: 6 },
+      ratios: { techStaff: '0.2812', rdBySales: '0.0467', rdByCost: '0.1607' },
+      derived: { employees: '44.75', techStaff: '13.625', rdTotal: '136.5', ipClass1: 0, ipClass2: 1 },
+      reasons: [{ code: 'SCORE_BELOW_60', message: '综合得分52分，低于60分' }],
+      onSiteCheck: [{ code: 'FIRST_TIME', message: '首次参加评价的企业将接受现场核查' }],
+      warnings: [],
+      conditions: [
+        { code: 'REG', group: 'basic', label: '在中国境内注册的居民企业', met: true, source: { id: 'S1', title: '评价办法' } },
+        { code: 'HNTE', group: 'direct', label: '拥有有效期内的高新技术企业资格证书', met: false, source: { id: 'S1', title: '评价办法' } },
+      ],
+      region: 'national',
+      evaluationYear: 2026,
+      rulesVersion: '2026.1',
+    },
+    gaps: {
+      notByNumbers: [],
+      levers: [
+        { lever: 'techStaff', add: '3' },
+        { lever: 'rdExpense', add: '12.35' },
+      ],
+    },
+    explanation: { text: '您的企业综合得分52分，还差8分。', source: 'template' },
+  }
+}

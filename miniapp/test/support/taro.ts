@@ -1,0 +1,21 @@
+// Taro's real H5 APIs (storage and the like), with navigation, toasts and page lifecycle made observable:
+// a page rendered on its own has no router or page instance behind it.
+import { useEffect } from 'react'
+import { vi } from 'vitest'
+
+const real = await vi.importActual<typeof import('@tarojs/taro')>('@tarojs/taro')
+
+const Taro = {
+  ...real.default,
+  navigateTo: vi.fn(),
+  redirectTo: vi.fn(),
+  reLaunch: vi.fn(),
+  navigateBack: vi.fn(() => Promise.resolve()),
+  pageScrollTo: vi.fn(),
+  showToast: vi.fn(() => Promise.resolve()),
+  showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false })),
+}
+
+export default Taro
+export const useDidShow = (cb: () => void) => useEffect(() => cb(), [])
+export const useRouter = () => ({ params: {} })
