@@ -18,9 +18,18 @@ let page: Page;
 let statement: Statement;
 const pageErrors: string[] = [];
 
+const PHONE = { width: 375, height: 812 };
+
+/** The whole current page: Taro H5 scrolls inside the page element, so the viewport grows to fit it. */
 async function shot(name: string): Promise<void> {
   await page.waitForTimeout(300); // let transitions and fonts settle
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  // A string, so the root tsconfig (Node only, no DOM types) checks this file too.
+  const height = await page.evaluate<number>(
+    `Math.max(...Array.from(document.querySelectorAll('.taro_page, body')).map((e) => e.scrollHeight))`,
+  );
+  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(PHONE);
 }
 
 const answer = (question: string, option: string) =>
@@ -42,7 +51,7 @@ describe.sequential('mini-program journey (H5, Chromium, 375 px)', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     const context = await browser.newContext({
-      viewport: { width: 375, height: 812 },
+      viewport: PHONE,
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
@@ -54,7 +63,7 @@ describe.sequential('mini-program journey (H5, Chromium, 375 px)', () => {
 
   // A failing step leaves a picture of what the owner would have seen.
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: join(SHOTS, `failed-${ctx.task.name}.png`), fullPage: true });
+    if (ctx.task.result?.state === 'fail') await shot(`failed-${ctx.task.name}`);
   });
 
   afterAll(async () => {

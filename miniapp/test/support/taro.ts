@@ -3,9 +3,11 @@
 import { useEffect } from 'react'
 import { vi } from 'vitest'
 
-const real = await vi.importActual<typeof import('@tarojs/taro')>('@tarojs/taro')
+const real = await vi.importActual<Record<string, any>>('@tarojs/taro')
 
+// The H5 build rewrites Taro.xxx into named imports (babel-plugin-transform-taroapi); here both are one object.
 const Taro = {
+  ...real,
   ...real.default,
   navigateTo: vi.fn(),
   redirectTo: vi.fn(),

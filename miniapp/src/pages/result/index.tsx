@@ -104,7 +104,7 @@ export default function Result() {
         items.length ? (
           <Card key={g} title={GROUP_TITLES[g]}>
             {items.map((c) => (
-              <CheckRow key={c.code} label={c.label} met={c.met} />
+              <CheckRow key={c.code} label={c.label} met={c.met} optional={g === 'direct'} />
             ))}
           </Card>
         ) : null,
