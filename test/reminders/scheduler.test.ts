@@ -180,12 +180,13 @@ describe.each(PROVIDERS)('scheduler on %s', (provider) => {
     await d.run(new Date('2026-08-01T00:00:00+08:00')); // plans the rows, nothing due yet
     const row = (await rows(a.userId)).find((r) => r.offsetDays === 7)!;
     // What a sender killed between claim and confirmation leaves behind (the older offsets skipped with it).
-    await p.reminder.update({ where: { id: row.id }, data: { status: 'claimed', claimToken: 'dead', claimedAt: new Date() } });
+    const claimedAt = Date.now();
+    await p.reminder.update({ where: { id: row.id }, data: { status: 'claimed', claimToken: 'dead', claimedAt: new Date(claimedAt) } });
     await p.reminder.updateMany({ where: { userId: a.userId, offsetDays: { in: [30, 14] } }, data: { status: 'skipped' } });
     await p.subscribeConsent.updateMany({ where: { userId: a.userId }, data: { status: 'reserved', reminderId: row.id } });
-    expect(await d.run(AUG24)).toMatchObject({ recovered: 0, sent: 0 }); // within the lease: left alone
+    expect(await createLater(s, claimedAt + 1_900).run(AUG24)).toMatchObject({ recovered: 0, sent: 0 }); // within the 2 s lease
     expect((await p.reminder.findUnique({ where: { id: row.id } }))!.status).toBe('claimed');
-    const later = createLater(s, Date.now() + 2_100);
+    const later = createLater(s, claimedAt + 2_100);
     expect(await later.run(AUG24)).toMatchObject({ recovered: 1, sent: 0 });
     expect(await p.reminder.findUnique({ where: { id: row.id } })).toMatchObject({ status: 'uncertain', lastError: 'CLAIM_EXPIRED' });
     expect((await consents(a.userId))[0]!.status).toBe('spent');
