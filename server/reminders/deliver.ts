@@ -74,6 +74,8 @@ export function createDeliverer(ctx: RunContext) {
   let pausedUntil = 0;
 
   type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+  /** The state a row must still be in for a move to apply: unclaimed, or claimed by this very claim. */
+  type From = { status: 'scheduled' } | { status: 'claimed'; claimToken: string };
 
   /** Inside a transaction: moves the row out of `expect` and writes its notice; false if the row had moved on. */
   async function writeNotice(
@@ -81,7 +83,7 @@ export function createDeliverer(ctx: RunContext) {
     row: Reminder,
     at: Date,
     status: 'notice' | 'uncertain',
-    expect: { status: 'scheduled' } | { status: 'claimed'; claimToken: string },
+    expect: From,
     lastError: string | null,
   ): Promise<boolean> {
     const msg = reminderMessage(row, at);
@@ -101,7 +103,7 @@ export function createDeliverer(ctx: RunContext) {
     row: Reminder,
     at: Date,
     status: 'notice' | 'uncertain',
-    expect: { status: 'scheduled' } | { status: 'claimed'; claimToken: string },
+    expect: From,
     lastError: string | null,
     consent: 'spent' | 'available' | 'void' | null,
   ): Promise<boolean> =>
