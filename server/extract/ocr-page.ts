@@ -74,7 +74,7 @@ async function rereadAmounts(
   candidates: Map<ItemKey, Candidate[]>,
   ocr: SlotOcr,
 ): Promise<void> {
-  if (r.reading.kind === 'staff_table') return;
+  if (r.reading.kind === 'staff_table') return rereadCounts(r, ocr);
   const cells = [
     ...[...r.reading.readings]
       .map(([key, reading]) => ({ key, box: reading.cell, weight: reading.labelConfidence, negative: reading.amount.negative })),
@@ -93,6 +93,23 @@ async function rereadAmounts(
     const list = candidates.get(c.key) ?? [];
     list.push({ fen, confidence: Math.round(confidence * 100) / 100, source: 'digits' });
     candidates.set(c.key, list);
+  });
+}
+
+/**
+ * Head counts are short numbers that the page pass misreads (]1 for 11): every count on the rows we need is
+ * read again from its cell, and the digits reading replaces a page reading that was not clean digits.
+ */
+async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<void> {
+  const cells = [...r.reading.readings.values()].flatMap((reading) => reading.rowAmounts.map((a) => a.cell));
+  if (cells.length === 0) return;
+  const texts = await ocr.digits(await Promise.all(cells.map((c) => crop(r.prepared, c))));
+  cells.forEach((cell, i) => {
+    const t = texts[i];
+    const parsed = t ? parseAmount(t.text) : undefined;
+    if (!t || !parsed || parsed.doubtful) return;
+    const clean = /^\d+(\.\d+)?$/.test(cell.text);
+    if (!clean || (t.confidence > 0.9 && cell.conf < 0.9)) cell.amount = parsed;
   });
 }
 

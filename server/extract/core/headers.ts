@@ -14,7 +14,7 @@ const ROLES: { role: ColumnRole; re: RegExp }[] = [
   { role: 'ytd', re: /本年累计|累计数|累计金额|本年数/ },
   { role: 'monthly', re: /本月/ },
   // 期未/年未: OCR's usual slip for 末.
-  { role: 'current', re: /本期|本年金额|本年|期[末未]|年[末未]|金额/ },
+  { role: 'current', re: /本期|本年金额|本年|期[末未]|年[末未]|金额|余额/ },
 ];
 
 export function headerRole(raw: string): ColumnRole | undefined {

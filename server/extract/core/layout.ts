@@ -87,7 +87,21 @@ function toCells(words: Word[], h: number): Cell[] {
     }
   }
   if (cur) cells.push(makeCell(cur.words));
-  return cells;
+  return cells.flatMap(splitLabelAmount);
+}
+
+// OCR runs a label into its amount when the gap is small: 负债和所有者权益总计|18,661,734.39|.
+const LABEL_THEN_AMOUNT = /^(.*\p{Script=Han}[^\d]*?)[|\s]*((?:负|-|\()?\d[\d,.]{3,}\)?)[|\s]*$/u;
+
+function splitLabelAmount(cell: Cell): Cell[] {
+  if (cell.amount) return [cell];
+  const m = LABEL_THEN_AMOUNT.exec(cell.text);
+  if (!m?.[1] || !m[2] || !parseAmount(m[2])) return [cell];
+  // Positions by character share: OCR gave one box for both.
+  const cut = cell.x0 + ((cell.x1 - cell.x0) * [...m[1]].length) / [...cell.text].length;
+  const label: Word = { ...cell, text: m[1], x1: cut };
+  const amount: Word = { ...cell, text: m[2], x0: cut };
+  return [makeCell([label]), makeCell([amount])];
 }
 
 function makeCell(words: Word[]): Cell {
@@ -101,9 +115,16 @@ function makeCell(words: Word[]): Cell {
     y1: Math.max(...words.map((w) => w.y1)),
     conf: Math.min(...words.map((w) => w.conf ?? 1)),
   };
-  const amount = kindOf(text) === 'num' || /^负/.test(text) ? parseAmount(text) : undefined;
+  const amount = kindOf(text) === 'num' || /^负/.test(text) ? parseAmount(text) : trailingSlip(text);
   if (amount) cell.amount = amount;
   return cell;
+}
+
+/** A number with one stray character read after it (7了): the number, as doubtful. */
+function trailingSlip(text: string): ParsedAmount | undefined {
+  const m = /^(\d[\d,.]*)\p{Script=Han}$/u.exec(text);
+  const a = m?.[1] ? parseAmount(m[1]) : undefined;
+  return a ? { ...a, doubtful: true } : undefined;
 }
 
 export const rowText = (r: Row): string => r.cells.map((c) => c.text).join(' ');

@@ -102,7 +102,7 @@ function findGaps(labels: LabelHit[], readings: Map<ItemKey, Reading>): PageRead
     const key = l.m.item.key;
     if (!key || readings.has(key)) continue;
     const h = l.cell.y1 - l.cell.y0;
-    const sameSide = read.filter((r) => Math.abs(r.labelX0 - l.cell.x0) < 4 * h && r.role && r.role !== 'comparative');
+    const sameSide = read.filter((r) => Math.abs(r.labelX0 - l.cell.x0) < 4 * h && r.role !== 'comparative' && r.role !== 'monthly');
     if (sameSide.length === 0) continue;
     const x0 = Math.min(...sameSide.map((r) => r.cell.x0));
     const x1 = Math.max(...sameSide.map((r) => r.cell.x1));
@@ -122,7 +122,7 @@ function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Rea
     for (const cell of row.cells) {
       if (!cell.amount || used.has(cell) || out.length >= MAX_ORPHANS) continue;
       const role = headerFor(cell, headers).role;
-      if (role !== 'current' && role !== 'ytd') continue;
+      if (role === 'comparative' || role === 'monthly' || role === 'rowno') continue;
       const h = cell.y1 - cell.y0;
       const yc = (cell.y0 + cell.y1) / 2;
       if (labels.some((l) => l.cell.x1 <= cell.x0 && yc >= l.cell.y0 - h * 0.3 && yc <= l.cell.y1 + h * 0.3)) continue;
@@ -131,7 +131,7 @@ function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Rea
       const firstAmount = Math.min(...row.cells.filter((c) => c.amount && c.x0 > ref.labelX0 + h).map((c) => c.x0));
       const x1 = Math.min(firstAmount, cell.x0) - h * 0.3;
       if (x1 - ref.labelX0 < 2 * h) continue;
-      out.push({ x0: Math.max(0, ref.labelX0 - h), x1, y0: cell.y0 - h * 0.4, y1: cell.y1 + h * 0.4 });
+      out.push({ x0: Math.max(0, ref.labelX0 - h), x1, y0: cell.y0 - h * 0.15, y1: cell.y1 + h * 0.15 });
     }
   }
   return out;
@@ -168,7 +168,15 @@ function findHeaders(rows: Row[], labels: { rowIndex: number; cell: Cell }[]): H
     for (const cell of row.cells) {
       if (labelCells.has(cell)) continue;
       const role = headerRole(cell.text);
-      if (role) headers.push({ cell, role, rowIndex });
+      if (role) {
+        headers.push({ cell, role, rowIndex });
+        continue;
+      }
+      // Headers printed close together run into one cell (行次本年累计金额): fall back to its words.
+      for (const w of cell.words) {
+        const r = headerRole(w.text);
+        if (r) headers.push({ cell: { ...w, conf: w.conf ?? 1, words: [w] }, role: r, rowIndex });
+      }
     }
   });
   return headers;
@@ -279,10 +287,14 @@ function dropRowNumbers<T extends { cell: Cell; role?: ColumnRole }>(cells: T[],
 function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[]): T | undefined {
   for (const role of PREFERRED_ROLES) {
     const hit = cells.find((c) => c.role === role);
-    if (hit) return hit;
+    if (!hit) continue;
+    // 本月 is only wanted when nothing else is printed: next to it an unrecognised column is 本年累计 whose
+    // header OCR garbled.
+    if (role === 'monthly') return cells.find((c) => c.role === undefined) ?? hit;
+    return hit;
   }
   // Without a recognised header the first amount is the current period in every format we know but the old
-  // 损益表 (本月数 first): the caller lowers the confidence.
+  // 损益表 (本月数 first): the confidence drops for a reading without a header.
   return cells.find((c) => c.role !== 'comparative' && c.role !== 'rowno');
 }
 
