@@ -7,9 +7,9 @@ import { annualAverages, liveRdTotal, quarterAverages } from '../src/form/live'
 import { STEPS, firstIncompleteStep, missingInStep, stepOfPath } from '../src/form/steps'
 import { toAssessmentInput } from '../src/form/toInput'
 import { bandLabel, ipBandLabel, leverText, percent, scoringFor } from '../src/result/labels'
-import { figuresFromDocuments, sameAmount, yuanToWan } from '../src/upload/figures'
+import { figuresFromDocuments, figuresFromPrecheck, yuanToWan } from '../src/upload/figures'
 import { officialSizeNote, rejectReason } from '../src/upload/fileRules'
-import { exampleDraft } from './support/fixtures'
+import { exampleDraft, examplePrecheck } from './support/fixtures'
 
 describe('live form arithmetic (the server domain code, shared)', () => {
   it('shows a quarter’s 季平均数 once its four counts are typed', () => {
@@ -156,10 +156,23 @@ describe('upload checks', () => {
       { 'finance.salesRevenue': '3000' },
     )
     expect(figures).toEqual([
-      { path: 'finance.salesRevenue', label: '销售收入', extracted: '3120.5', typed: '3000', documentId: 'd1', file: '利润表.pdf', page: 2 },
+      { path: 'finance.salesRevenue', label: '销售收入', extracted: '3120.5', typed: '3000', file: '利润表.pdf', page: 2 },
     ])
-    expect(sameAmount('3000', '3000.00')).toBe(true)
-    expect(sameAmount('3000', '3000.01')).toBe(false)
+  })
+
+  it('offers the pre-check’s statement-backed form figures for confirmation, with the difference flagged', () => {
+    expect(figuresFromPrecheck(examplePrecheck())).toEqual([
+      {
+        path: 'finance.salesRevenue',
+        label: '销售收入',
+        extracted: '3120.5',
+        typed: '3000',
+        file: '2025年度财务报表.pdf',
+        page: 2,
+        discrepancy: true,
+        message: '销售收入填写为3000万元，利润表为3120.5万元',
+      },
+    ])
   })
 })
 

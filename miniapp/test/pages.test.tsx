@@ -21,8 +21,11 @@ vi.mock('../src/api', async (importOriginal) => {
     saveFirm: vi.fn(),
     cancelReminder: vi.fn(),
     deleteMyData: vi.fn(),
+    uploadDocument: vi.fn(),
+    getDocument: vi.fn(),
   }
 })
+vi.mock('../src/upload/pickFiles', () => ({ pickFiles: vi.fn() }))
 
 const mocked = vi.mocked(api)
 const typeInto = (input: HTMLElement, value: string) => fireEvent.input(input, { target: { value } })
@@ -82,6 +85,46 @@ describe('questions page', () => {
   })
 })
 
+describe('upload page', () => {
+  it('checks files before upload, follows the reading, and takes the owner’s correction', async () => {
+    const { pickFiles } = await import('../src/upload/pickFiles')
+    vi.mocked(pickFiles).mockResolvedValue([
+      { path: 'blob:1', name: '2025年度财务报表.pdf', size: 300_000 },
+      { path: 'blob:2', name: '工资表.xlsx', size: 20_000 },
+    ])
+    mocked.uploadDocument.mockImplementation(async (_path, _name, onProgress) => {
+      onProgress?.(100)
+      return { id: 'd1', status: 'processing', progress: 10 }
+    })
+    mocked.getDocument.mockResolvedValue({
+      id: 'd1',
+      status: 'done',
+      progress: 100,
+      result: { file: '2025年度财务报表.pdf', pages: 2, method: 'text', documents: [{ kind: 'income_statement', page: 2, unit: '元', fields: {} }], checks: [], errors: [] },
+    })
+    mocked.precheck.mockResolvedValue(examplePrecheck())
+    const { default: Upload } = await import('../src/pages/upload')
+    render(<Upload />)
+
+    fireEvent.click(screen.getByText('选择聊天中的 PDF'))
+    await waitFor(() => expect(screen.getByText('只支持 PDF、PNG、JPG 格式的报表')).toBeTruthy())
+    await waitFor(() => expect(screen.getByText('已读取')).toBeTruthy(), { timeout: 3000 })
+    expect(mocked.uploadDocument).toHaveBeenCalledTimes(1) // the spreadsheet never left the phone
+
+    fireEvent.click(screen.getByRole('button', { name: '核对读取的数字' }))
+    await waitFor(() => expect(screen.getByText('与填写不一致')).toBeTruthy())
+    expect(mocked.precheck.mock.calls[0]![1]).toEqual(['d1'])
+    expect(screen.getByText('来自 2025年度财务报表.pdf 第 2 页')).toBeTruthy()
+
+    typeInto(screen.getByLabelText('确认数值'), '3121')
+    fireEvent.click(screen.getByRole('button', { name: '确认更正' }))
+    fireEvent.click(screen.getByRole('button', { name: '确认，查看评价结果' }))
+    expect(getDraft().confirmed).toEqual({ 'finance.salesRevenue': '3121' })
+    expect(getDraft().documentIds).toEqual(['d1'])
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/result/index' })
+  })
+})
+
 describe('result page', () => {
   it('lays out the 自评结果 with reasons, explanation, gaps, on-site triggers and materials', async () => {
     mocked.precheck.mockResolvedValue(examplePrecheck())
@@ -94,13 +137,15 @@ describe('result page', () => {
     expect(screen.getByText('您的企业综合得分52分，还差8分。')).toBeTruthy()
     expect(screen.getByText('再增加 3 名科技人员（全年季平均）')).toBeTruthy()
     expect(screen.getByText('首次参加评价的企业将接受现场核查')).toBeTruthy()
+    expect(screen.getByText('销售收入较上年增长超过50%，审核时会重点核对')).toBeTruthy()
     expect(screen.getByText('上一年度利润表')).toBeTruthy()
+    expect(mocked.precheck.mock.calls[0]![0]).toMatchObject({ evaluationYear: expect.any(Number), finance: { salesRevenue: '3000' } })
   })
 
   it('still shows the 自评结果 when the pre-check is not available', async () => {
     mocked.precheck.mockRejectedValue(new api.ApiError(404, 'NOT_FOUND', '请求的接口不存在'))
-    const { result } = examplePrecheck()
-    mocked.createAssessment.mockResolvedValue({ ...result, id: 'a1', createdAt: '', input: {} as never })
+    const { assessment } = examplePrecheck()
+    mocked.createAssessment.mockResolvedValue({ ...assessment!, id: 'a1', createdAt: '', input: {} as never })
     const { default: Result } = await import('../src/pages/result')
     render(<Result />)
     await waitFor(() => expect(screen.getByText('评价指标得分')).toBeTruthy())

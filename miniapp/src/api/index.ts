@@ -39,8 +39,9 @@ export const uploadDocument = (filePath: string, name: string, onProgress?: (per
 
 export const getDocument = (id: string) => request<DocumentJob>('GET', `/api/v1/documents/${encodeURIComponent(id)}`)
 
-export const precheck = (input: AssessmentInputJson, documentIds: string[] = []) =>
-  request<PrecheckResult>('POST', '/api/v1/prechecks', { input, documentIds })
+/** Reconciles the answers with the uploaded statements and explains the verdict and the gaps. */
+export const precheck = (input: AssessmentInputJson, documents: string[] = []) =>
+  request<PrecheckResult>('POST', '/api/v1/prechecks', { ...input, ...(documents.length ? { documents } : {}) })
 
 export const listReminders = () => request<{ reminders: Reminder[]; consents: Consents }>('GET', '/api/v1/reminders')
 

@@ -9,10 +9,11 @@ export type { AssessmentInputJson, AssessmentResult, ValidationIssue }
 /** POST /api/v1/assessments and GET /api/v1/assessments/:id (server/http/routes/assessments.ts: the result, flattened, with id and input). */
 export type AssessmentRecord = AssessmentResult & { id: string; createdAt: string; input: AssessmentInputJson }
 
-/** contracts.md §2a. */
+/** contracts.md §2a, with the server's cheapest combination. */
 export interface Gaps {
   notByNumbers: string[]
-  levers: { lever: 'techStaff' | 'rdExpense' | 'ipClass1' | 'ipClass2'; add: string }[]
+  levers: { lever: 'techStaff' | 'rdExpense' | 'ipClass1' | 'ipClass2'; add: string; totalAfter?: number }[]
+  cheapest?: { levers: Gaps['levers']; totalAfter: number; estimatedCostWan: string; basis: string } | null
 }
 
 /** contracts.md §2b. */
@@ -22,30 +23,54 @@ export interface Explanation {
   model?: string
 }
 
-/** A figure of the form next to what the statements say (pre-check reconciliation). */
+type Notice = { code: string; message: string }
+
+/** Where a reconciled figure came from (server/precheck/schemas.ts OriginSchema). */
+export type Origin =
+  | { kind: 'declared'; path: string }
+  | { kind: 'document'; documentId: string; file: string; statement: string; page: number; field: string; unit: string }
+  | { kind: 'derived'; formula: string; from: Origin[] }
+
+/** One figure of the form after reconciliation (FigureSchema). */
+export interface Figure {
+  key: string
+  label: string
+  unit: '万元' | '人'
+  value: string
+  origin: Origin
+  alternatives: { value: string; origin: Origin }[]
+  ambiguity?: { code: string; message: string; otherValue?: string }
+}
+
+/**
+ * POST /api/v1/prechecks: the fields of server/precheck/schemas.ts PrecheckResultSchema the mini-program
+ * reads (mirrored while that module is being written; to be imported from it once it has landed).
+ */
+export interface PrecheckResult {
+  verdict: 'qualified' | 'not_qualified' | 'undetermined'
+  /** The full 自评结果 once the reconciled form is complete. */
+  assessment: AssessmentResult | null
+  figures: Figure[]
+  discrepancies: { code: string; figure: string; declared: string; document: string; difference: string; message: string }[]
+  flags: (Notice & { kind: 'on_site' | 'review' })[]
+  questions: { path: string; section: string; question: string }[]
+  gaps: Gaps | null
+  explanation?: Explanation
+  evaluationYear: number
+}
+
+/** What the mini-program shows on the upload page for one figure to confirm. */
 export interface ReconciledFigure {
   /** JSON path in the assessment input, e.g. "finance.salesRevenue". */
   path: string
   label: string
-  /** 万元 (or people for staff counts). */
+  /** 万元 */
   typed?: string | null
   extracted?: string | null
-  documentId?: string
   file?: string
   page?: number
   discrepancy?: boolean
   message?: string
-}
-
-/** POST /api/v1/prechecks. */
-export interface PrecheckResult {
-  id?: string
-  result: AssessmentResult
-  figures?: ReconciledFigure[]
-  discrepancies?: { path?: string; code: string; message: string }[]
-  gaps: Gaps
-  explanation: Explanation
-  materials?: { name: string; note?: string; limit?: string }[]
 }
 
 /** contracts.md §3: one extracted field. */

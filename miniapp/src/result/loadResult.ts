@@ -1,19 +1,27 @@
-// Gets the verdict for the current answers: the pre-check (result + explanation + gaps) when the server
-// offers it, else the plain assessment, so the 自评结果 still shows while the pre-check is unavailable.
-import { ApiError, createAssessment, precheck, type PrecheckResult } from '../api'
+// Gets the verdict for the current answers: the pre-check (reconciled with the uploaded statements, with
+// explanation and gaps) when the server offers it, else the plain assessment, so the 自评结果 still shows.
+import { ApiError, createAssessment, precheck, type AssessmentResult, type Explanation, type Gaps } from '../api'
 import type { Draft } from '../form/draft'
 import { currentEvaluationYear } from '../form/calendar'
 import { toAssessmentInput } from '../form/toInput'
 
-export type ResultView = Omit<PrecheckResult, 'gaps' | 'explanation'> & Partial<Pick<PrecheckResult, 'gaps' | 'explanation'>>
+export interface ResultView {
+  result: AssessmentResult
+  gaps?: Gaps | null
+  explanation?: Explanation
+  /** What reviewers look at closely (not on-site triggers, which the result lists itself). */
+  review: { code: string; message: string }[]
+}
 
 export async function loadResult(draft: Draft): Promise<ResultView> {
   const input = toAssessmentInput(draft, currentEvaluationYear(draft.region))
   try {
-    return await precheck(input, draft.documentIds)
+    const p = await precheck(input, draft.documentIds)
+    if (p.assessment)
+      return { result: p.assessment, gaps: p.gaps, explanation: p.explanation, review: p.flags.filter((f) => f.kind === 'review') }
   } catch (e) {
     if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) throw e
-    const { id, input: _input, createdAt: _createdAt, ...result } = await createAssessment(input)
-    return { id, result }
   }
+  const { id: _id, input: _input, createdAt: _createdAt, ...result } = await createAssessment(input)
+  return { result, review: [] }
 }

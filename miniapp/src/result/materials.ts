@@ -1,5 +1,4 @@
 // The attachments the official system asks for (rules.md §5), shown as a checklist after the result.
-// The server's list wins when the pre-check sends one.
 export interface Material {
   name: string
   note?: string

@@ -1,14 +1,42 @@
-// The figures the owner confirms after upload. The server's pre-check reconciles statements with the
-// typed answers (figures + discrepancies); until it answers, the statements' own readings are listed so
-// the owner still sees what was read, where.
+// The figures the owner confirms after upload, as the pre-check reconciled them: each form figure the
+// statements speak to, with the statement's file and page and the value the owner typed. Until the
+// pre-check answers, the statements' own readings are listed so the owner still sees what was read, where.
 import { div, parseDecimal, toDecimalString } from '@domain/exact.ts'
-import type { DocumentJob, ReconciledFigure } from '../api'
+import type { DocumentJob, Origin, PrecheckResult, ReconciledFigure } from '../api'
+import { FINANCE_KEYS } from '../form/draft'
 
-const STATEMENT_NAMES: Record<string, string> = {
-  balance_sheet: '资产负债表',
-  income_statement: '利润表',
-  rd_deduction: '研发费用加计扣除优惠明细表',
-  staff_table: '职工人数统计表',
+/** 元 with 2 decimals → 万元, exact. */
+export function yuanToWan(yuan: string): string {
+  return toDecimalString(div(parseDecimal(yuan), parseDecimal('10000')), 6, true)
+}
+
+/** The statement a figure was read from (directly, or the first one a derived figure used). */
+function documentOf(origin: Origin): Extract<Origin, { kind: 'document' }> | null {
+  if (origin.kind === 'document') return origin
+  if (origin.kind === 'derived') for (const o of origin.from) if (o.kind === 'document') return o
+  return null
+}
+
+/** Form figures (finance.*) the statements gave a value for, ready to be accepted or corrected. */
+export function figuresFromPrecheck(p: PrecheckResult): ReconciledFigure[] {
+  return p.figures.flatMap((f): ReconciledFigure[] => {
+    const doc = documentOf(f.origin)
+    if (!doc || !(FINANCE_KEYS as readonly string[]).includes(f.key)) return []
+    const declared = f.alternatives.find((a) => a.origin.kind === 'declared')
+    const discrepancy = p.discrepancies.find((d) => d.figure === f.key)
+    return [
+      {
+        path: `finance.${f.key}`,
+        label: f.label,
+        extracted: f.value,
+        typed: declared?.value ?? null,
+        file: doc.file,
+        page: doc.page,
+        discrepancy: !!discrepancy,
+        message: discrepancy?.message ?? f.ambiguity?.message,
+      },
+    ]
+  })
 }
 
 /** Statement lines that are, as printed, a figure of the form. */
@@ -20,13 +48,7 @@ const FORM_FIELD_OF: Record<string, { path: string; label: string }> = {
   'income_statement.totalProfit': { path: 'finance.totalProfit', label: '利润总额' },
 }
 
-export const statementName = (kind: string) => STATEMENT_NAMES[kind] ?? '报表'
-
-/** 元 with 2 decimals → 万元, exact. */
-export function yuanToWan(yuan: string): string {
-  return toDecimalString(div(parseDecimal(yuan), parseDecimal('10000')), 6, true)
-}
-
+/** The statements' readings without reconciliation (no comparison is made: that is the server's job). */
 export function figuresFromDocuments(jobs: DocumentJob[], typed: Record<string, string | undefined>): ReconciledFigure[] {
   const out: ReconciledFigure[] = []
   for (const job of jobs) {
@@ -39,7 +61,6 @@ export function figuresFromDocuments(jobs: DocumentJob[], typed: Record<string, 
           label: target.label,
           extracted: yuanToWan(reading.value),
           typed: typed[target.path] ?? null,
-          documentId: job.id,
           file: job.result?.file ?? job.file,
           page: doc.page,
         })
@@ -47,16 +68,4 @@ export function figuresFromDocuments(jobs: DocumentJob[], typed: Record<string, 
     }
   }
   return out
-}
-
-/** Two amounts in 万元 are the same figure when they are equal to the 分 (strings may differ: "3000" vs "3000.00"). */
-export function sameAmount(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false
-  try {
-    const x = parseDecimal(a)
-    const y = parseDecimal(b)
-    return x.n * y.d === y.n * x.d
-  } catch {
-    return false
-  }
 }

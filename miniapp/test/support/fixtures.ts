@@ -43,7 +43,9 @@ export function exampleDraft(): Draft {
 
 export function examplePrecheck(): PrecheckResult {
   return {
-    result: {
+    verdict: 'not_qualified',
+    evaluationYear: 2026,
+    assessment: {
       qualified: false,
       route: 'score',
       total: 52,
@@ -61,6 +63,40 @@ export function examplePrecheck(): PrecheckResult {
       evaluationYear: 2026,
       rulesVersion: '2026.1',
     },
+    figures: [
+      {
+        key: 'salesRevenue',
+        label: '销售收入',
+        unit: '万元',
+        value: '3120.5',
+        origin: { kind: 'document', documentId: 'd1', file: '2025年度财务报表.pdf', statement: 'income_statement', page: 2, field: 'operatingRevenue', unit: '元' },
+        alternatives: [{ value: '3000', origin: { kind: 'declared', path: 'finance.salesRevenue' } }],
+      },
+      {
+        key: 'totalCost',
+        label: '成本费用支出总额',
+        unit: '万元',
+        value: '2800',
+        origin: { kind: 'declared', path: 'finance.totalCost' },
+        alternatives: [],
+      },
+      {
+        key: 'rdExpensesStatement',
+        label: '利润表研发费用',
+        unit: '万元',
+        value: '130',
+        origin: { kind: 'document', documentId: 'd1', file: '2025年度财务报表.pdf', statement: 'income_statement', page: 2, field: 'rdExpenses', unit: '元' },
+        alternatives: [],
+      },
+    ],
+    discrepancies: [
+      { code: 'DECLARED_VS_DOCUMENT', figure: 'salesRevenue', declared: '3000', document: '3120.5', difference: '-120.5', message: '销售收入填写为3000万元，利润表为3120.5万元' },
+    ],
+    flags: [
+      { kind: 'on_site', code: 'FIRST_TIME', message: '首次参加评价的企业将接受现场核查' },
+      { kind: 'review', code: 'SWING', message: '销售收入较上年增长超过50%，审核时会重点核对' },
+    ],
+    questions: [],
     gaps: {
       notByNumbers: [],
       levers: [

@@ -121,8 +121,14 @@ export default function Result() {
           {view.gaps.levers.map((l) => (
             <View key={l.lever} className='result__lever'>
               <Text className='result__lever-text'>{leverText(l)}</Text>
+              {l.totalAfter !== undefined && <Text className='result__lever-after'>做到后约 {l.totalAfter} 分</Text>}
             </View>
           ))}
+          {view.gaps.cheapest && (
+            <Text className='result__cheapest'>
+              最省的做法：{view.gaps.cheapest.levers.map(leverText).join('，并')}，预计投入约 {view.gaps.cheapest.estimatedCostWan} 万元（{view.gaps.cheapest.basis}）
+            </Text>
+          )}
           {view.gaps.notByNumbers.length > 0 && (
             <Text className='result__not-numbers'>
               另有 {view.gaps.notByNumbers.length} 项条件无法靠增加数字解决，请对照上方“企业不符合原因”处理。
@@ -135,6 +141,12 @@ export default function Result() {
         <NoticeList tone='warning' items={r.onSiteCheck} empty='未发现触发现场核查的情形。' />
       </Card>
 
+      {view.review.length > 0 && (
+        <Card title='审核时会重点关注' hint='评审会比对这些情况，请提前准备好说明'>
+          <NoticeList tone='warning' items={view.review} />
+        </Card>
+      )}
+
       {r.warnings.length > 0 && (
         <Card title='提醒'>
           <NoticeList tone='info' items={r.warnings} />
@@ -142,7 +154,7 @@ export default function Result() {
       )}
 
       <Card title='申报材料清单' hint='正式申报时在评价系统中上传'>
-        {(view.materials ?? DEFAULT_MATERIALS).map((m) => (
+        {DEFAULT_MATERIALS.map((m) => (
           <CheckRow key={m.name} label={m.name} note={[m.note, m.limit].filter(Boolean).join(' · ')} />
         ))}
       </Card>

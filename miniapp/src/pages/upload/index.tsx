@@ -12,7 +12,7 @@ import { currentEvaluationYear } from '../../form/calendar'
 import { toAssessmentInput } from '../../form/toInput'
 import { getDraft, updateDraft } from '../../store/draft'
 import { PAGES } from '../../store/navigate'
-import { figuresFromDocuments } from '../../upload/figures'
+import { figuresFromDocuments, figuresFromPrecheck } from '../../upload/figures'
 import { pickFiles, type PickSource } from '../../upload/pickFiles'
 import { useUploads } from '../../upload/useUploads'
 import './index.scss'
@@ -43,7 +43,7 @@ export default function Upload() {
     try {
       const result = await precheck(toAssessmentInput(draft, currentEvaluationYear(draft.region)), jobs.map((j) => j.id))
       setCheck(result)
-      list = result.figures ?? []
+      list = figuresFromPrecheck(result)
     } catch (e) {
       // Without the server's reconciliation the statements' own readings are still worth confirming.
       if (!(e instanceof ApiError) || e.status >= 500) Taro.showToast({ title: '核对服务暂不可用，已列出读取的数字', icon: 'none' })
@@ -118,9 +118,9 @@ export default function Upload() {
         </Card>
       )}
 
-      {check?.discrepancies && check.discrepancies.length > 0 && (
-        <Card title='需要留意'>
-          <NoticeList tone='warning' items={check.discrepancies} />
+      {check && check.discrepancies.length > 0 && (
+        <Card title='与您填写的不一致'>
+          <NoticeList tone='warning' items={check.discrepancies.map((d) => ({ code: d.figure, message: d.message }))} />
         </Card>
       )}
 
