@@ -17,6 +17,13 @@ import { pickFiles, type PickSource } from '../../upload/pickFiles'
 import { useUploads } from '../../upload/useUploads'
 import './index.scss'
 
+const STATEMENTS = [
+  { name: '资产负债表', reads: '资产总计、负债合计、所有者权益' },
+  { name: '利润表', reads: '营业收入、各项成本费用、利润总额' },
+  { name: '研发费用加计扣除优惠明细表（A107012）', reads: '研发项目数、研发费用小计' },
+  { name: '职工人数统计表', reads: '职工总数、科技人员数' },
+]
+
 /** Statements in, figures out: each read figure is accepted or corrected before the result is shown. */
 export default function Upload() {
   const { items, add, busy, readJobs } = useUploads()
@@ -107,6 +114,17 @@ export default function Upload() {
               <Text className='upload__picker-text'>纸质报表拍清楚即可</Text>
             </View>
           </View>
+        </Card>
+      )}
+
+      {figures === null && items.length === 0 && (
+        <Card title='可以上传的报表' hint='上一会计年度、加盖公章的版本最好'>
+          {STATEMENTS.map((st) => (
+            <View key={st.name} className='upload__kind'>
+              <Text className='upload__kind-name'>{st.name}</Text>
+              <Text className='upload__kind-reads'>读取：{st.reads}</Text>
+            </View>
+          ))}
         </Card>
       )}
 
