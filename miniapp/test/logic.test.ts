@@ -127,7 +127,7 @@ describe('upload checks', () => {
     expect(rejectReason('报表.JPG', 200_000)).toBeNull()
     expect(rejectReason('报表.xlsx', 1000)).toMatch(/只支持/)
     expect(rejectReason('空.pdf', 0)).toMatch(/空/)
-    expect(rejectReason('大.pdf', 11 * 1024 * 1024)).toMatch(/超过/)
+    expect(rejectReason('大.pdf', 21 * 1024 * 1024)).toMatch(/超过/)
   })
 
   it('notes PDFs too large for the official system', () => {
@@ -143,6 +143,7 @@ describe('upload checks', () => {
         {
           id: 'd1',
           status: 'done',
+          progress: 1,
           result: {
             file: '利润表.pdf',
             pages: 2,

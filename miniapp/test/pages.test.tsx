@@ -94,12 +94,12 @@ describe('upload page', () => {
     ])
     mocked.uploadDocument.mockImplementation(async (_path, _name, onProgress) => {
       onProgress?.(100)
-      return { id: 'd1', status: 'processing', progress: 10 }
+      return { id: 'd1', status: 'processing', progress: 0.1 }
     })
     mocked.getDocument.mockResolvedValue({
       id: 'd1',
       status: 'done',
-      progress: 100,
+      progress: 1,
       result: { file: '2025年度财务报表.pdf', pages: 2, method: 'text', documents: [{ kind: 'income_statement', page: 2, unit: '元', fields: {} }], checks: [], errors: [] },
     })
     mocked.precheck.mockResolvedValue(examplePrecheck())

@@ -89,13 +89,13 @@ export interface ExtractedDocument {
   fields: Record<string, ExtractedField>
 }
 
-/** GET /api/v1/documents/:id: the extraction job and, once done, contracts.md §3's result. */
+/** POST /api/v1/documents and GET /api/v1/documents/:id (DocumentSchema): the job and, once done, contracts.md §3's result. */
 export interface DocumentJob {
   id: string
+  fileName?: string
   status: 'queued' | 'processing' | 'done' | 'failed'
-  /** 0–100 */
-  progress?: number
-  file?: string
+  /** 0–1 */
+  progress: number
   result?: {
     file: string
     pages: number

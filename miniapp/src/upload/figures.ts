@@ -61,7 +61,7 @@ export function figuresFromDocuments(jobs: DocumentJob[], typed: Record<string, 
           label: target.label,
           extracted: yuanToWan(reading.value),
           typed: typed[target.path] ?? null,
-          file: job.result?.file ?? job.file,
+          file: job.result?.file ?? job.fileName,
           page: doc.page,
         })
       }

@@ -1,7 +1,7 @@
 // What may be uploaded for reading, checked on the phone before any byte is sent.
 export const ACCEPTED_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg'] as const
-/** Largest file the server reads (a scanned multi-page statement fits well under it). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+/** Largest file the server reads (server/extract/limits.ts maxBytes, 20 MB by default). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 /** The official system takes stamped statement PDFs of at most 3 MB (rules.md §5). */
 export const OFFICIAL_PDF_LIMIT_BYTES = 3 * 1024 * 1024
 

@@ -11,13 +11,13 @@ const POLL_LIMIT = 200
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Waits for the server to finish reading, reporting its progress (0–100). */
-export async function followDocument(job: DocumentJob, onProgress: (p: number) => void): Promise<DocumentJob> {
+/** Waits for the server to finish reading, reporting its progress as a percentage. */
+export async function followDocument(job: DocumentJob, onProgress: (percent: number) => void): Promise<DocumentJob> {
   let current = job
   for (let i = 0; i < POLL_LIMIT && (current.status === 'queued' || current.status === 'processing'); i++) {
     await sleep(POLL_MS)
     current = await getDocument(current.id)
-    onProgress(current.progress ?? 0)
+    onProgress(current.progress * 100)
   }
   return current
 }
@@ -57,7 +57,7 @@ export function useUploads() {
     for (const row of rows.filter((r) => r.status === 'uploading')) {
       try {
         const created = await uploadDocument(row.path, row.name, (p) => patch(row.key, { percent: p }))
-        patch(row.key, { status: 'reading', percent: created.progress ?? 0, documentId: created.id })
+        patch(row.key, { status: 'reading', percent: created.progress * 100, documentId: created.id })
         const done = await followDocument(created, (p) => patch(row.key, { percent: p }))
         const problem = jobProblem(done)
         jobs.current = [...jobs.current.filter((j) => j.id !== done.id), done]

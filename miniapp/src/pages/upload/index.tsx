@@ -103,7 +103,7 @@ export default function Upload() {
       </View>
 
       {figures === null && (
-        <Card title='选择文件' hint='支持 PDF、PNG、JPG，单个文件不超过 10 MB'>
+        <Card title='选择文件' hint='支持 PDF、PNG、JPG，单个文件不超过 20 MB'>
           <View className='upload__pickers'>
             <View className='upload__picker' onClick={() => choose('chat')}>
               <Text className='upload__picker-title'>选择聊天中的 PDF</Text>
