@@ -21,6 +21,7 @@ import * as me from './routes/me.ts';
 import * as reminders from './routes/reminders.ts';
 import * as notices from './routes/notices.ts';
 import * as calendar from './routes/calendar.ts';
+import * as documents from './routes/documents.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -46,7 +47,7 @@ export interface RouteModule {
   openapi: PathSpec;
 }
 
-export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar];
+export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents];
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;

@@ -306,7 +306,7 @@ function findCompany(lines: string[]): string | undefined {
   for (const line of lines) {
     const m = COMPANY_RE.exec(normalizeText(line));
     if (!m?.[1]) continue;
-    const name = m[1].replace(AFTER_COMPANY, '');
+    const name = m[1].replace(AFTER_COMPANY, '').replace(/^[^\p{Script=Han}A-Za-z0-9]+/u, '');
     return COMPANY_END.exec(name)?.[1] ?? (name || undefined);
   }
   return undefined;

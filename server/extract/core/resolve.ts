@@ -33,8 +33,8 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
     const byValue = new Map<bigint, Candidate>();
     for (const c of cs) {
       const prev = byValue.get(c.fen);
-      // Two independent readings agreeing raise confidence.
-      byValue.set(c.fen, prev ? { ...prev, confidence: 1 - (1 - prev.confidence) * (1 - c.confidence) * 0.5 } : c);
+      // Two independent readings agreeing raise confidence (never to certainty: both may share a slip).
+      byValue.set(c.fen, prev ? { ...prev, confidence: Math.min(0.99, 1 - (1 - prev.confidence) * (1 - c.confidence) * 0.5) } : c);
     }
     options.set(key, [...byValue.values()].sort((a, b) => b.confidence - a.confidence));
   }

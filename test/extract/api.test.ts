@@ -1,0 +1,97 @@
+// The documents API over real HTTP, on both databases: upload → id → progress → result; delete removes the file.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSharedPool } from '../../server/extract/extract.ts';
+import { PROVIDERS } from '../helpers/databases.ts';
+import { json, startTestServer, type TestServer } from '../helpers/server.ts';
+import { documentHtml, incomeStatement } from './fixtures/statements.ts';
+import { closeBrowser, htmlToPdf, readBytes } from './fixtures/render.ts';
+import { SCAN_CASES, scanImage } from './fixtures/scans.ts';
+
+afterAll(async () => {
+  await closeBrowser();
+  await closeSharedPool();
+});
+
+const upload = (url: string, bytes: Uint8Array, name: string, field = 'file') => {
+  const form = new FormData();
+  form.append(field, new Blob([bytes]), name);
+  return fetch(`${url}/api/v1/documents`, { method: 'POST', body: form });
+};
+
+async function waitDone(url: string, id: string, seen: number[] = []) {
+  for (let i = 0; i < 600; i++) {
+    const body = await json(await fetch(`${url}/api/v1/documents/${id}`));
+    seen.push(body.progress);
+    if (body.status === 'done' || body.status === 'failed') return body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('extraction did not finish');
+}
+
+describe.each(PROVIDERS)('documents API on %s', (provider) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+  });
+  afterAll(() => s?.stop());
+
+  it('stores an upload with its checksum, extracts it in the background, and deletes it with its file', async () => {
+    const sheet = incomeStatement({ format: '2019', unit: '元', seed: 201 });
+    const bytes = readBytes(await htmlToPdf(documentHtml([sheet])));
+    const res = await upload(s.url, bytes, '利润表.pdf');
+    expect(res.status).toBe(202);
+    const created = await json(res);
+    expect(created).toMatchObject({ fileName: '利润表.pdf', size: bytes.length, status: 'queued', progress: 0 });
+    expect(created.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.headers.get('location')).toBe(`/api/v1/documents/${created.id}`);
+
+    const done = await waitDone(s.url, created.id);
+    expect(done.status).toBe('done');
+    expect(done.progress).toBe(1);
+    expect(done.result.documents[0].kind).toBe('income_statement');
+    expect(Object.fromEntries(Object.entries(done.result.documents[0].fields).map(([k, f]) => [k, (f as { value: string }).value]))).toEqual(sheet.truth);
+
+    const stored = await s.database.db.prisma.document.findUnique({ where: { id: created.id } });
+    expect(stored?.sha256).toBe(created.sha256);
+    expect(existsSync(stored!.path)).toBe(true);
+    expect((await fetch(`${s.url}/api/v1/documents/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(existsSync(stored!.path)).toBe(false);
+    expect((await fetch(`${s.url}/api/v1/documents/${created.id}`)).status).toBe(404);
+  });
+
+  it('refuses what is not a statement file with a coded Chinese error, and unknown ids with 404', async () => {
+    const res = await upload(s.url, Buffer.from('MZ\x90\x00 not a pdf'), '报表.pdf');
+    expect(res.status).toBe(415);
+    expect((await json(res)).error).toMatchObject({ code: 'UNSUPPORTED_TYPE', message: expect.stringMatching(/PDF/) });
+    const none = await fetch(`${s.url}/api/v1/documents`, { method: 'POST', body: new FormData() });
+    expect(none.status).toBe(400);
+    expect((await fetch(`${s.url}/api/v1/documents/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await fetch(`${s.url}/api/v1/documents/not-an-id`)).status).toBe(404);
+  });
+});
+
+describe('documents API with OCR', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('sqlite');
+  });
+  afterAll(() => s?.stop());
+
+  it('reports progress while OCR runs and the result when done', async () => {
+    const c = SCAN_CASES.find((x) => x.category === 'degraded')!;
+    const res = await upload(s.url, readBytes(await scanImage(c)), '扫描件.jpg');
+    const { id } = await json(res);
+    const seen: number[] = [];
+    const done = await waitDone(s.url, id, seen);
+    expect(seen[0]).toBe(0);
+    expect(done.result.method).toBe('ocr');
+    expect(done.result.documents[0].seal).toBe(true);
+  }, 120_000);
+
+  it('refuses a file over the limit while it streams', async () => {
+    const res = await upload(s.url, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024)]), '大.pdf');
+    expect(res.status).toBe(413);
+    expect((await json(res)).error.code).toBe('FILE_TOO_LARGE');
+  }, 60_000);
+});
