@@ -100,7 +100,7 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   const reading = readPage(words);
   if (!reading.kind || reading.knownLines < 3) return undefined;
   // A stamped electronic statement carries the seal as an image: look for red at low resolution.
-  const seal = await hasSeal(await pdf.render(page, 36));
+  const seal = (await pdf.mayHaveSeal(page)) && (await hasSeal(await pdf.render(page, 36)));
   return { page, method: 'text', seal, reading, assembled: assemble(page, reading, 'text') };
 }
 

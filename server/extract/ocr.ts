@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { Word } from './core/layout.ts';
 
@@ -111,23 +112,28 @@ export class SlotOcr {
   async lines(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
     const w = (this.slot.chi ??= await makeWorker('chi_sim'));
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: '200' });
-    const out: { text: string; confidence: number }[] = [];
-    for (const c of crops) {
-      const { data } = await w.recognize(c);
-      out.push({ text: data.text.trim(), confidence: data.confidence / 100 });
-    }
-    return out;
+    return readEach(w, crops);
   }
 
   /** Small crops (amount cells) read as one line of digits. */
   async digits(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
     const w = (this.slot.eng ??= await makeWorker('eng'));
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789,.-()', user_defined_dpi: '200' });
-    const out: { text: string; confidence: number }[] = [];
-    for (const c of crops) {
-      const { data } = await w.recognize(c);
-      out.push({ text: data.text.trim(), confidence: data.confidence / 100 });
-    }
-    return out;
+    return readEach(w, crops);
   }
+}
+
+/** Crops with no ink are not sent: tesseract spends time on them and prints statistics to stdout. */
+async function readEach(w: Worker, crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
+  const out: { text: string; confidence: number }[] = [];
+  for (const c of crops) {
+    const { channels } = await sharp(c).stats();
+    if ((channels[0]?.min ?? 255) > 128) {
+      out.push({ text: '', confidence: 0 });
+      continue;
+    }
+    const { data } = await w.recognize(c);
+    out.push({ text: data.text.trim(), confidence: data.confidence / 100 });
+  }
+  return out;
 }

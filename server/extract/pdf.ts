@@ -16,8 +16,19 @@ interface TextItem { str: string; transform: number[]; width: number; height: nu
 interface PdfPage {
   getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
   getTextContent(): Promise<{ items: (TextItem | { type: string })[] }>;
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   cleanup(): void;
 }
+
+// pdfjs operator codes (pdfjs-dist OPS): colours and images — a seal is one or the other.
+const OPS_RGB_COLOR = new Set([58, 59]);
+const OPS_IMAGE = new Set([83, 84, 85, 86, 87, 88, 89]);
+const reddish = (c: unknown): boolean => {
+  const m = typeof c === 'string' ? /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c) : null;
+  if (!m) return false;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16)) as [number, number, number];
+  return r > 110 && r - g > 45 && r - b > 45;
+};
 interface PdfDoc { numPages: number; getPage(n: number): Promise<PdfPage> }
 
 export interface OpenPdf {
@@ -25,6 +36,8 @@ export interface OpenPdf {
   words(page: number): Promise<{ words: Word[]; width: number; height: number }>;
   /** The page as a PNG at `dpi`. */
   render(page: number, dpi: number): Promise<Buffer>;
+  /** Whether the page draws an image or anything red: only then can it carry a seal (and is worth rendering). */
+  mayHaveSeal(page: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -69,6 +82,11 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
       const data = shot.pages[0]?.data;
       if (!data || data.length === 0) throw new ExtractError('PDF_BROKEN', { page: n });
       return Buffer.from(data);
+    },
+    async mayHaveSeal(n) {
+      const page = await doc.getPage(n);
+      const ops = await page.getOperatorList();
+      return ops.fnArray.some((fn, i) => OPS_IMAGE.has(fn) || (OPS_RGB_COLOR.has(fn) && reddish(ops.argsArray[i]?.[0])));
     },
     close: () => parser.destroy(),
   };

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../server/extract/extract.ts';
 import type { ExtractionResult } from '../../server/extract/schema.ts';
 import { balanceSheet, documentHtml, incomeStatement, rdDeduction, staffTable, type Sheet } from './fixtures/statements.ts';
-import { closeBrowser, htmlToPdf, readBytes } from './fixtures/render.ts';
+import { closeBrowser, htmlToPdf, readBytes, sealSvg } from './fixtures/render.ts';
 
 afterAll(closeBrowser);
 
@@ -66,6 +66,17 @@ describe('text PDFs', () => {
     const lookalike = { ...sheet, html: sheet.html.replace(/收入/g, '收⼊').replace(/费用/g, '费⽤').replace(/金额/g, '⾦额') };
     const r = await extractSheets([lookalike]);
     expect(valuesOf(r.documents[0])).toEqual(sheet.truth);
+  });
+
+  it('reports a red seal stamped over the figures of an electronic statement, and none on an unstamped one', async () => {
+    const sheet = balanceSheet({ format: '2019', unit: '元', seed: 43 });
+    const seal = sealSvg(180, sheet.company).toString();
+    const stamped = { ...sheet, html: sheet.html.replace('<div class="foot">', `<div style="position:relative;height:0"><div style="position:absolute;right:40px;top:-260px">${seal}</div></div><div class="foot">`) };
+    const r = await extractSheets([stamped]);
+    expect(r.documents[0]?.seal).toBe(true);
+    expect(valuesOf(r.documents[0])).toEqual(sheet.truth);
+    const plain = await extractSheets([sheet]);
+    expect(plain.documents[0]?.seal).toBe(false);
   });
 
   it('flags a statement whose figures do not add up instead of correcting it', async () => {
