@@ -222,10 +222,19 @@ describe.sequential('mini-program journey (H5, Chromium, 375 px)', () => {
     }
   });
 
-  it('offers deleting the firm’s data', async () => {
-    await page.goto(`${server.url}#/pages/account/index`);
+  it('offers to continue the saved check from the home page', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByText('继续上次的自测').isVisible()).toBe(true);
+    await shot('14-home-continue');
+  });
+
+  it('deletes the firm’s data on request and starts afresh', async () => {
+    await page.getByText('我的数据', { exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: '删除我的全部数据' }).isVisible()).toBe(true);
-    await shot('14-account');
+    await shot('15-account');
+    await tap('删除我的全部数据');
+    await page.getByText('删除', { exact: true }).last().click(); // the confirmation dialog
+    await expect.poll(() => page.getByText('开始一次自测').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });
