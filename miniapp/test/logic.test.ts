@@ -4,7 +4,7 @@ import { fromSavedAnswers, toSavedAnswers } from '../src/form/answers'
 import { currentEvaluationYear, evaluationDeadline } from '../src/form/calendar'
 import { emptyDraft } from '../src/form/draft'
 import { annualAverages, liveRdTotal, quarterAverages } from '../src/form/live'
-import { STEPS, firstIncompleteStep, missingInStep, stepOfPath } from '../src/form/steps'
+import { STEPS, completedSteps, firstIncompleteStep, missingInStep, stepOfPath } from '../src/form/steps'
 import { toAssessmentInput } from '../src/form/toInput'
 import { bandLabel, ipBandLabel, leverText, percent, scoringFor } from '../src/result/labels'
 import { figuresFromDocuments, figuresFromPrecheck, yuanToWan } from '../src/upload/figures'
@@ -62,6 +62,8 @@ describe('form steps', () => {
     expect(missingInStep(d, 'finance')).toEqual(['销售收入'])
     expect(firstIncompleteStep(d)).toBe(3)
     expect(firstIncompleteStep(emptyDraft())).toBe(0)
+    expect(completedSteps(d)).toBe(STEPS.length - 1)
+    expect(completedSteps(exampleDraft())).toBe(STEPS.length)
   })
 
   it('asks about local registration only where the region requires it', () => {

@@ -222,9 +222,9 @@ describe.sequential('mini-program journey (H5, Chromium, 375 px)', () => {
     }
   });
 
-  it('offers to continue the saved check from the home page', async () => {
+  it('offers the saved check from the home page', async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.getByText('继续上次的自测').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('自测已填完').isVisible()).toBe(true);
     await shot('14-home-continue');
   });
 

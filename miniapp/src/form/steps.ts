@@ -86,6 +86,10 @@ export function firstIncompleteStep(draft: Draft, needsRegionRegistration = fals
   return i < 0 ? STEPS.length - 1 : i
 }
 
+/** How many steps have everything they need. */
+export const completedSteps = (draft: Draft, needsRegionRegistration = false) =>
+  STEPS.filter((s) => missingInStep(draft, s.id, needsRegionRegistration).length === 0).length
+
 /** The step that holds an input path reported by the server ("finance.salesRevenue" → finance). */
 export function stepOfPath(path: string): number {
   const head = path.split(/[.[]/)[0] ?? ''

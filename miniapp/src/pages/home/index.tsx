@@ -3,7 +3,7 @@ import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
 import { PageShell } from '../../components/PageShell'
 import { REGION_OPTIONS, evaluationDeadline, formatDate, needsLocalRegistration } from '../../form/calendar'
-import { STEPS, firstIncompleteStep } from '../../form/steps'
+import { STEPS, completedSteps } from '../../form/steps'
 import { hasAnswers, resetDraft, updateDraft, useDraft } from '../../store/draft'
 import { PAGES, openWithConsent } from '../../store/navigate'
 import './index.scss'
@@ -20,7 +20,8 @@ export default function Home() {
   const deadline = evaluationDeadline(draft.region)
   const regionIndex = Math.max(0, REGION_OPTIONS.findIndex((r) => r.id === draft.region))
   const started = hasAnswers(draft)
-  const doneSteps = firstIncompleteStep(draft, needsLocalRegistration(draft.region))
+  const doneSteps = completedSteps(draft, needsLocalRegistration(draft.region))
+  const finished = doneSteps === STEPS.length
 
   return (
     <PageShell>
@@ -64,14 +65,16 @@ export default function Home() {
       <Card className='home-start'>
         {started ? (
           <>
-            <Text className='home-start__title'>继续上次的自测</Text>
+            <Text className='home-start__title'>{finished ? '自测已填完' : '继续上次的自测'}</Text>
             <Text className='home-start__text'>
-              已完成 {doneSteps} / {STEPS.length} 步，答案已自动保存
+              {finished ? '答案已保存，可随时查看结果或修改' : `已完成 ${doneSteps} / ${STEPS.length} 步，答案已自动保存`}
             </Text>
-            <ActionButton onClick={() => openWithConsent(PAGES.questions)}>继续自测</ActionButton>
+            <ActionButton onClick={() => openWithConsent(finished ? PAGES.result : PAGES.questions)}>
+              {finished ? '查看结果' : '继续自测'}
+            </ActionButton>
             <View className='home-start__more'>
-              <ActionButton kind='text' block={false} onClick={() => openWithConsent(PAGES.result)}>
-                查看结果
+              <ActionButton kind='text' block={false} onClick={() => openWithConsent(finished ? PAGES.questions : PAGES.result)}>
+                {finished ? '修改答案' : '查看结果'}
               </ActionButton>
               <ActionButton
                 kind='text'
