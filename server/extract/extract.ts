@@ -1,7 +1,10 @@
 // The entry point: one uploaded file → the contract's extraction result (contracts.md §3). Never throws for
 // a bad file: every failure becomes a coded Chinese error in `errors`.
 import { createHash } from 'node:crypto';
-import { assemble, type Assembled } from './core/assemble.ts';
+import { assemble, candidatesOf, type Assembled, type Method } from './core/assemble.ts';
+import type { ItemKey } from './core/catalog.ts';
+import { crossChecks } from './core/cross-checks.ts';
+import type { Candidate } from './core/resolve.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
 import { ExtractError } from './errors.ts';
 import { checkImage, hasSeal } from './image-prep.ts';
@@ -9,7 +12,7 @@ import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
 import { OcrPool } from './ocr.ts';
 import { ocrPage } from './ocr-page.ts';
 import { openPdf, type OpenPdf } from './pdf.ts';
-import { ExtractionResult, type ExtractIssue, type StatementResult } from './schema.ts';
+import { ExtractionResult, type ExtractIssue } from './schema.ts';
 import { sniffType } from './sniff.ts';
 
 export interface ExtractOptions {
@@ -34,7 +37,17 @@ export async function closeSharedPool(): Promise<void> {
   await p?.close();
 }
 
-type PageOutcome = { page: number; method: 'text' | 'ocr'; seal: boolean; assembled?: Assembled; reading?: PageReading; rotation?: number; skew?: number; ms: number; error?: ExtractIssue };
+interface PageOutcome {
+  page: number;
+  method: Method;
+  seal: boolean;
+  reading?: PageReading;
+  candidates?: Map<ItemKey, Candidate[]>;
+  rotation?: number;
+  skew?: number;
+  ms: number;
+  error?: ExtractIssue;
+}
 
 export async function extractFile(file: InputFile, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const t0 = Date.now();
@@ -101,7 +114,7 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   if (!reading.kind || reading.knownLines < 3) return undefined;
   // A stamped electronic statement carries the seal as an image: look for red at low resolution.
   const seal = (await pdf.mayHaveSeal(page)) && (await hasSeal(await pdf.render(page, 36)));
-  return { page, method: 'text', seal, reading, assembled: assemble(page, reading, 'text') };
+  return { page, method: 'text', seal, reading, candidates: candidatesOf(reading, 'text') };
 }
 
 async function extractImage(bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void): Promise<PageOutcome> {
@@ -111,7 +124,7 @@ async function extractImage(bytes: Uint8Array, page: number, limits: Limits, opt
   const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check), check));
   if (r === 'blank') return { page, method: 'ocr', seal: false, ms: Date.now() - t, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
   const base = { page, method: 'ocr' as const, seal: r.prepared.seal, rotation: r.prepared.turn, skew: r.prepared.skew, ms: Date.now() - t };
-  return { ...base, reading: r.reading, assembled: assemble(page, r.reading, 'ocr', r.candidates) };
+  return { ...base, reading: r.reading, candidates: r.candidates };
 }
 
 /** Reject when the job's deadline passes even if a recognition never returns (the slot is then replaced). */
@@ -125,39 +138,57 @@ function withDeadline<T>(p: Promise<T>, check: () => void): Promise<T> {
 }
 
 function finish(base: { file: string; size: number; sha256: string }, outcomes: PageOutcome[], warnings: ExtractIssue[], t0: number): ExtractionResult {
-  const documents: StatementResult[] = [];
-  const checks: ExtractionResult['checks'] = [];
-  const errors: ExtractIssue[] = [];
-  let previous: { doc: StatementResult; reading: PageReading } | undefined;
-  for (const o of outcomes.sort((a, b) => a.page - b.page)) {
-    if (o.error) { errors.push(o.error); continue; }
-    const a = o.assembled;
-    if (!a || !o.reading) { previous = undefined; continue; }
-    const doc = { ...a.doc, seal: o.seal };
-    // A page without a title that carries on the previous statement (a balance sheet over two pages).
-    if (previous && !o.reading.titled && previous.doc.kind === doc.kind) {
-      for (const [k, f] of Object.entries(doc.fields)) previous.doc.fields[k] ??= f;
-      previous.doc.pages = [...(previous.doc.pages ?? []), o.page];
-      previous.doc.seal ||= doc.seal;
-      checks.push(...a.checks);
-      continue;
-    }
-    documents.push(doc);
-    checks.push(...a.checks);
-    previous = { doc, reading: o.reading };
-  }
-  const pageCount = outcomes.length;
-  if (documents.length === 0 && errors.length === 0) errors.push(new ExtractError('UNKNOWN_STATEMENT').toIssue());
-  if (documents.length === 0 && errors.length > 0 && errors.every((e) => e.code === 'EMPTY_PAGE') && pageCount > errors.length) {
+  const sorted = outcomes.sort((a, b) => a.page - b.page);
+  const errors = sorted.flatMap((o) => (o.error ? [o.error] : []));
+  const assembled = statementsOf(sorted).flatMap((group) => {
+    const a = assembleGroup(group);
+    return a ? [a] : [];
+  });
+  const documents = assembled.map((a) => a.doc);
+  const checks = [...assembled.flatMap((a) => a.checks), ...crossChecks(documents)];
+  if (documents.length === 0 && errors.every((e) => e.code === 'EMPTY_PAGE') && sorted.length > errors.length) {
     errors.push(new ExtractError('UNKNOWN_STATEMENT').toIssue());
   }
   for (const d of documents) {
     if (Object.keys(d.fields).length === 0) warnings.push({ code: 'NO_FIELDS', message: '识别出报表类型，但未能读出所需数字，请人工填写。', page: d.page });
   }
-  const method = outcomes.some((o) => o.method === 'ocr') ? 'ocr' : 'text';
   return ExtractionResult.parse({
-    ...base, pages: pageCount, method, documents, checks, errors, warnings,
-    pageInfo: outcomes.map((o) => ({ page: o.page, method: o.method, seal: o.seal, ms: o.ms, ...(o.rotation !== undefined ? { rotation: o.rotation } : {}), ...(o.skew !== undefined ? { skew: o.skew } : {}) })),
+    ...base, pages: sorted.length, method: sorted.some((o) => o.method === 'ocr') ? 'ocr' : 'text', documents, checks, errors, warnings,
+    pageInfo: sorted.map((o) => ({ page: o.page, method: o.method, seal: o.seal, ms: o.ms, ...(o.rotation !== undefined ? { rotation: o.rotation } : {}), ...(o.skew !== undefined ? { skew: o.skew } : {}) })),
     ms: Date.now() - t0,
   });
+}
+
+/** Pages grouped into statements: a page without a title that carries on the previous page's kind joins it. */
+function statementsOf(outcomes: PageOutcome[]): PageOutcome[][] {
+  const groups: PageOutcome[][] = [];
+  let last: PageOutcome[] | undefined;
+  for (const o of outcomes) {
+    if (!o.reading?.kind) {
+      last = undefined;
+      continue;
+    }
+    const prev = last?.[0]?.reading;
+    if (last && prev && !o.reading.titled && prev.kind === o.reading.kind) last.push(o);
+    else groups.push((last = [o]));
+  }
+  return groups;
+}
+
+/** One statement from its pages: the first page's reading of a line wins, the identities see all of them. */
+function assembleGroup(group: PageOutcome[]): Assembled | undefined {
+  const [first, ...rest] = group;
+  if (!first?.reading) return undefined;
+  const readings = new Map(first.reading.readings);
+  const candidates = new Map(first.candidates);
+  for (const o of rest) {
+    for (const [k, r] of o.reading?.readings ?? []) if (!readings.has(k)) readings.set(k, r);
+    for (const [k, c] of o.candidates ?? []) if (!candidates.has(k)) candidates.set(k, c);
+  }
+  const method: Method = group.some((o) => o.method === 'ocr') ? 'ocr' : 'text';
+  const a = assemble(first.page, { ...first.reading, readings }, method, candidates);
+  if (!a) return undefined;
+  a.doc.seal = group.some((o) => o.seal);
+  if (rest.length) a.doc.pages = rest.map((o) => o.page);
+  return a;
 }

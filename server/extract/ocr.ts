@@ -14,16 +14,18 @@ const DEBIAN_TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
 
 export interface ModelSource { langPath: string; gzip: boolean; origin: 'debian' | 'npm' }
 
-export function modelSource(lang: 'chi_sim' | 'eng'): ModelSource {
-  const override = process.env.KEXIAO_TESSDATA;
-  if (override && existsSync(join(override, `${lang}.traineddata`))) return { langPath: override, gzip: false, origin: 'debian' };
-  if (existsSync(join(DEBIAN_TESSDATA, `${lang}.traineddata`))) return { langPath: DEBIAN_TESSDATA, gzip: false, origin: 'debian' };
+export type ModelChoice = 'auto' | 'npm';
+
+/** Debian's model when installed (KEXIAO_TESSDATA may point at another tessdata folder), else the npm one. */
+export function modelSource(lang: 'chi_sim' | 'eng', choice: ModelChoice = 'auto'): ModelSource {
+  const local = [process.env.KEXIAO_TESSDATA, DEBIAN_TESSDATA].find((d) => d && existsSync(join(d, `${lang}.traineddata`)));
+  if (choice === 'auto' && local) return { langPath: local, gzip: false, origin: 'debian' };
   const pkg = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
   return { langPath: join(pkg, '4.0.0_best_int'), gzip: true, origin: 'npm' };
 }
 
-async function makeWorker(lang: 'chi_sim' | 'eng'): Promise<Worker> {
-  const src = modelSource(lang);
+async function makeWorker(lang: 'chi_sim' | 'eng', choice: ModelChoice): Promise<Worker> {
+  const src = modelSource(lang, choice);
   // cacheMethod 'none': otherwise tesseract.js writes the model into the working directory.
   return createWorker(lang, OEM.LSTM_ONLY, { langPath: src.langPath, gzip: src.gzip, cacheMethod: 'none' });
 }
@@ -32,7 +34,11 @@ export interface OcrPage { words: Word[]; confidence: number; text: string }
 
 interface Slot { chi?: Worker; eng?: Worker; busy: boolean }
 
-export interface OcrPoolOptions { size: number }
+export interface OcrPoolOptions {
+  size: number;
+  /** `npm` forces the npm model (what runs where apt is not available). */
+  model?: ModelChoice;
+}
 
 export class OcrPool {
   private readonly slots: Slot[];
@@ -50,7 +56,7 @@ export class OcrPool {
     if (this.closed) throw new Error('OCR pool closed');
     const slot = await this.acquire();
     try {
-      return await fn(new SlotOcr(slot));
+      return await fn(new SlotOcr(slot, this.options.model ?? 'auto'));
     } catch (e) {
       // A worker that failed or was abandoned mid-job may be in any state: replace it.
       await retire(slot);
@@ -62,7 +68,8 @@ export class OcrPool {
 
   /** Start every worker now instead of on first use (servers, benchmarks). */
   async warm(): Promise<void> {
-    await Promise.all(this.slots.map(async (s) => { s.chi ??= await makeWorker('chi_sim'); s.eng ??= await makeWorker('eng'); }));
+    const model = this.options.model ?? 'auto';
+    await Promise.all(this.slots.map(async (s) => { s.chi ??= await makeWorker('chi_sim', model); s.eng ??= await makeWorker('eng', model); }));
   }
 
   async close(): Promise<void> {
@@ -91,14 +98,14 @@ async function retire(slot: Slot): Promise<void> {
 }
 
 export class SlotOcr {
-  constructor(private readonly slot: Slot) {}
+  constructor(private readonly slot: Slot, private readonly model: ModelChoice) {}
 
   /**
    * A whole page with word boxes. Page-segmentation mode 4 (one column of variable-size text), not
    * tesseract.js's default 6, which reads ruled tables as nothing.
    */
   async page(png: Buffer, psm: PSM = PSM.SINGLE_COLUMN): Promise<OcrPage> {
-    const w = (this.slot.chi ??= await makeWorker('chi_sim'));
+    const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));
     await w.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: '200', preserve_interword_spaces: '1' });
     const { data } = await w.recognize(png, {}, { text: true, blocks: true });
     const words: Word[] = [];
@@ -110,14 +117,14 @@ export class SlotOcr {
 
   /** Small crops (a label strip) read as one line of Chinese. */
   async lines(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
-    const w = (this.slot.chi ??= await makeWorker('chi_sim'));
+    const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: '200' });
     return readEach(w, crops);
   }
 
   /** Small crops (amount cells) read as one line of digits. */
   async digits(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
-    const w = (this.slot.eng ??= await makeWorker('eng'));
+    const w = (this.slot.eng ??= await makeWorker('eng', this.model));
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789,.-()', user_defined_dpi: '200' });
     return readEach(w, crops);
   }

@@ -98,3 +98,20 @@ describe('OCR of scans and photos', () => {
     expect(r.documents[1]?.unit).toBe('万元');
   }, 180_000);
 });
+
+describe('the OCR model', () => {
+  it('uses Debian\'s chi_sim when installed and falls back to the npm model, which still reads a clean scan', async () => {
+    const { modelSource } = await import('../../server/extract/ocr.ts');
+    expect(modelSource('chi_sim').origin).toBe('debian');
+    expect(modelSource('chi_sim', 'npm').origin).toBe('npm');
+    const npmPool = new OcrPool({ size: 1, model: 'npm' });
+    try {
+      const c = SCAN_CASES.find((x) => x.name === 'clean 会小企01表 千元')!;
+      const r = await extractFile({ name: 'npm-model.png', bytes: readFileSync(await scanImage(c)) }, { pool: npmPool });
+      expect(r.documents[0]?.kind).toBe('balance_sheet');
+      expect(score(c.sheet.truth, r.documents[0]?.fields).right).toBeGreaterThanOrEqual(2);
+    } finally {
+      await npmPool.close();
+    }
+  }, 120_000);
+});

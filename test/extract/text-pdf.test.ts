@@ -61,6 +61,25 @@ describe('text PDFs', () => {
     expect(r.checks.map((c) => c.code)).toEqual(expect.arrayContaining(['BALANCE_IDENTITY', 'OPERATING_PROFIT', 'TOTAL_PROFIT', 'NET_PROFIT']));
   });
 
+  it('joins a statement that continues on an untitled second page', async () => {
+    const sheet = balanceSheet({ format: 'vertical', unit: '元', seed: 44, twoPages: true });
+    const r = await extractSheets([sheet]);
+    expect(r.pages).toBe(2);
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({ kind: 'balance_sheet', page: 1, pages: [2] });
+    expect(valuesOf(r.documents[0])).toEqual(sheet.truth);
+    expect(r.checks.find((c) => c.code === 'BALANCE_IDENTITY')?.ok).toBe(true);
+  });
+
+  it('compares the figure two statements share: A107012 研发费用小计 and the 利润表 研发费用', async () => {
+    const income = incomeStatement({ format: '2019', unit: '元', seed: 45 });
+    const rd = rdDeduction({ seed: 46 });
+    const r = await extractSheets([income, rd]);
+    const cross = r.checks.find((c) => c.code === 'RD_CROSS_CHECK');
+    expect(cross?.ok).toBe(income.truth.rdExpenses === rd.truth.rdSubtotal);
+    expect(cross?.message).toContain('A107012');
+  });
+
   it('reads labels printed with Kangxi radicals and radical-supplement look-alikes', async () => {
     const sheet = incomeStatement({ format: '2019', unit: '元', seed: 41 });
     const lookalike = { ...sheet, html: sheet.html.replace(/收入/g, '收⼊').replace(/费用/g, '费⽤').replace(/金额/g, '⾦额') };
