@@ -24,8 +24,6 @@ export const login = (code?: string) =>
 export const createAssessment = (input: AssessmentInputJson) =>
   request<AssessmentRecord>('POST', '/api/v1/assessments', input)
 
-export const getAssessment = (id: string) => request<AssessmentRecord>('GET', `/api/v1/assessments/${encodeURIComponent(id)}`)
-
 /** Saves the unfinished answers so the check can be resumed on another visit or device. */
 export const saveCheck = (answers: Record<string, unknown>) => request<SavedCheck>('PUT', '/api/v1/checks/current', { answers })
 

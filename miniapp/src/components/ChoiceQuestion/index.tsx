@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import '../YesNoQuestion/index.scss'
 import './index.scss'
 
 export interface Choice<T extends string> {

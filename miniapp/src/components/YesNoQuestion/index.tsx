@@ -1,5 +1,4 @@
-import { View, Text } from '@tarojs/components'
-import './index.scss'
+import { ChoiceQuestion } from '../ChoiceQuestion'
 
 interface Props {
   label: string
@@ -10,28 +9,18 @@ interface Props {
   noText?: string
 }
 
-/** One 是/否 question of the form, answered with two large tap targets. */
+/** One 是/否 question of the form; the wording of each side can follow the question (不属于 / 属于 …). */
 export function YesNoQuestion({ label, hint, value, onChange, yesText = '是', noText = '否' }: Props) {
   return (
-    <View className='question'>
-      <Text className='question__label'>{label}</Text>
-      {hint && <Text className='question__hint'>{hint}</Text>}
-      <View className='segmented' role='radiogroup' aria-label={label}>
-        {[
-          { v: true, text: yesText },
-          { v: false, text: noText },
-        ].map((o) => (
-          <View
-            key={o.text}
-            role='radio'
-            aria-checked={value === o.v}
-            className={`segmented__option ${value === o.v ? 'segmented__option--on' : ''}`}
-            onClick={() => onChange(o.v)}
-          >
-            {o.text}
-          </View>
-        ))}
-      </View>
-    </View>
+    <ChoiceQuestion
+      label={label}
+      hint={hint}
+      options={[
+        { value: 'yes', label: yesText },
+        { value: 'no', label: noText },
+      ]}
+      value={value === undefined ? undefined : value ? 'yes' : 'no'}
+      onChange={(v) => onChange(v === 'yes')}
+    />
   )
 }

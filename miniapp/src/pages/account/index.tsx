@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
+import { PageIntro } from '../../components/PageIntro'
 import { PageShell } from '../../components/PageShell'
 import { ApiError, deleteMyData } from '../../api'
 import { forgetDraft } from '../../store/draft'
@@ -40,10 +41,7 @@ export default function Account() {
 
   return (
     <PageShell>
-      <View className='account__intro'>
-        <Text className='account__title'>我的数据</Text>
-        <Text className='account__lead'>数据只用于您的评价自测和提醒，您可以随时全部删除。</Text>
-      </View>
+      <PageIntro title='我的数据'>数据只用于您的评价自测和提醒，您可以随时全部删除。</PageIntro>
       <Card title='我们保存的内容'>
         {STORED.map((s) => (
           <View key={s} className='account__item'>

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
+import { PageIntro } from '../../components/PageIntro'
 import { PageShell } from '../../components/PageShell'
 import { ApiError } from '../../api'
 import { ensureLoggedIn } from '../../store/auth'
@@ -55,10 +56,7 @@ export default function Privacy() {
         </>
       }
     >
-      <View className='privacy__intro'>
-        <Text className='privacy__title'>使用前，请了解我们如何处理您的数据</Text>
-        <Text className='privacy__lead'>点击“同意并继续”后才会登录并保存数据。</Text>
-      </View>
+      <PageIntro title='使用前，请了解我们如何处理您的数据'>点击“同意并继续”后才会登录并保存数据。</PageIntro>
       <Card>
         {TERMS.map((t) => (
           <View key={t.title} className='privacy__term'>

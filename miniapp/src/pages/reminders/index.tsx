@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
+import { PageIntro } from '../../components/PageIntro'
 import { PageShell } from '../../components/PageShell'
 import { Tag } from '../../components/Tag'
 import { ApiError, cancelReminder, listReminders, recordConsents, saveFirm, type Consents, type Reminder } from '../../api'
@@ -68,14 +69,10 @@ export default function Reminders() {
 
   return (
     <PageShell>
-      <View className='reminders__intro'>
-        <Text className='reminders__title'>截止提醒</Text>
-        {deadline && (
-          <Text className='reminders__lead'>
-            {deadline.regionName} {deadline.year} 年评价系统{deadline.estimated ? '预计' : ''}于 {formatDate(deadline.date)} 关闭，还有 {deadline.daysLeft} 天。
-          </Text>
-        )}
-      </View>
+      <PageIntro title='截止提醒'>
+        {deadline &&
+          `${deadline.regionName} ${deadline.year} 年评价系统${deadline.estimated ? '预计' : ''}于 ${formatDate(deadline.date)} 关闭，还有 ${deadline.daysLeft} 天。`}
+      </PageIntro>
 
       <Card title='订阅提醒' hint='微信每次授权只能发送一条提醒，下次进入时可再次订阅'>
         <ActionButton onClick={subscribe} loading={busy}>

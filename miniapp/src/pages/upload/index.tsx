@@ -5,6 +5,7 @@ import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
 import { FigureConfirm } from '../../components/FigureConfirm'
 import { NoticeList } from '../../components/NoticeList'
+import { PageIntro } from '../../components/PageIntro'
 import { PageShell } from '../../components/PageShell'
 import { UploadRow } from '../../components/UploadRow'
 import { ApiError, precheck, type PrecheckResult, type ReconciledFigure } from '../../api'
@@ -97,10 +98,7 @@ export default function Upload() {
 
   return (
     <PageShell footer={footer}>
-      <View className='upload__intro'>
-        <Text className='upload__title'>上传上一年度报表</Text>
-        <Text className='upload__lead'>资产负债表、利润表、研发费用加计扣除明细表（A107012）或职工人数统计表，我们读取数字后请您逐项确认。</Text>
-      </View>
+      <PageIntro title='上传上一年度报表'>读取报表中的数字，与您填写的核对，再请您逐项确认。</PageIntro>
 
       {figures === null && (
         <Card title='选择文件' hint='支持 PDF、PNG、JPG，单个文件不超过 20 MB'>
