@@ -226,6 +226,14 @@ describe.sequential('mini-program journey (H5, Chromium, 375 px)', () => {
     await page.goto(server.url);
     await expect.poll(() => page.getByText('自测已填完').isVisible()).toBe(true);
     await shot('14-home-continue');
+    // The answers are on the server too, so the check can be resumed on another device.
+    const stored = await page.evaluate<string | null>(`localStorage.getItem('kexiao.token')`);
+    const token = (JSON.parse(stored ?? '{}') as { data?: string }).data;
+    const saved = (await (
+      await fetch(new URL('/api/v1/checks/current', server.url), { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { answers: { finance?: Record<string, string>; rdProjects?: unknown[] } | null };
+    expect(saved.answers?.finance?.totalCost).toBe('1500');
+    expect(saved.answers?.rdProjects).toHaveLength(2);
   });
 
   it('deletes the firm’s data on request and starts afresh', async () => {
