@@ -16,6 +16,4 @@ export default defineAppConfig({
     navigationBarTitleText: '科小助手',
     navigationBarTextStyle: 'black',
   },
-  // Required by WeChat before chooseMessageFile / chooseMedia may be called.
-  __usePrivacyCheck__: true,
 })
