@@ -229,8 +229,10 @@ export const QuestionSchema = z.object({
   path: z.string(),
   section: z.string(),
   question: z.string(),
-  /** What the answer decides: condition codes or score indicators. */
+  /** What the answer decides: condition codes, score indicators (techStaff, rd, ip) or on-site triggers. */
   affects: z.array(z.string()),
+  /** The verdict is undetermined and this answer could decide it. */
+  neededForVerdict: z.boolean(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 

@@ -8,7 +8,7 @@ import { AssessmentInputSchema, type AssessmentInput } from '../../server/domain
 import { LEVER_COSTS } from '../../server/precheck/costs.ts';
 import { computeGaps, gapsOfAssessment } from '../../server/precheck/gaps.ts';
 import type { Gaps, Lever } from '../../server/precheck/schemas.ts';
-import { firm } from '../domain/firm.ts';
+import { firm, type Patch } from '../domain/firm.ts';
 import { gen, randomFirm } from './gen.ts';
 
 const dec = (s: string, plus: bigint | string) =>
@@ -83,12 +83,12 @@ describe('gap analysis, table cases as the regulation reads', () => {
   it.each([
     {
       name: '只差科技人员：100人中9人（9%，0分），补到10%需再招2人（11/102）',
-      patch: { staff: { employees: '100', techStaff: '9' } },
+      patch: { staff: { employees: '100', techStaff: '9' } } as Patch,
       expect: { techStaff: '2', rdExpense: undefined, ipClass1: undefined, ipClass2: undefined },
     },
     {
       name: '研发投入不足：科技人员20分、研发1%（0分）、1项Ⅱ类（6分），研发投入需到40分：收入5%即再投40万元',
-      patch: { rdProjects: [{ name: 'a', form: 'self', status: 'ongoing', amount: '10' }], ip: { invention: 0, software: 1 } },
+      patch: { rdProjects: [{ name: 'a', form: 'self', status: 'ongoing', amount: '10' }], ip: { invention: 0, software: 1 } } as Patch,
       expect: { techStaff: undefined, rdExpense: '40', ipClass1: undefined, ipClass2: undefined },
     },
   ])('$name', ({ patch, expect: e }) => {
