@@ -1,6 +1,6 @@
 // The one place that talks HTTP. Pages call the typed functions in ./index.ts, never Taro.request.
 import Taro from '@tarojs/taro'
-import { getToken } from '../store/session'
+import { clearToken, getToken } from '../store/session'
 
 /** An API failure with the server's stable code and its Chinese message (contracts: errors are JSON). */
 export class ApiError extends Error {
@@ -45,6 +45,8 @@ export async function request<T>(method: Method, path: string, data?: unknown): 
     throw toApiError(0, null)
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
+  // An expired or deleted session: forget it, so the next protected page logs in again.
+  if (res.statusCode === 401) clearToken()
   throw toApiError(res.statusCode, res.data)
 }
 

@@ -5,16 +5,22 @@ import { ApiError, login } from '../api'
 import { restoreDraftFromServer } from './draft'
 import { getToken, setToken } from './session'
 
-export async function ensureLoggedIn(): Promise<void> {
-  if (getToken()) return
-  const code = process.env.TARO_ENV === 'weapp' ? (await Taro.login()).code : undefined
+async function wechatOrDevLogin() {
+  if (process.env.TARO_ENV !== 'weapp') return login()
+  const { code } = await Taro.login()
   try {
-    const session = await login(code)
-    setToken(session.token)
+    return await login(code)
   } catch (e) {
-    // A server without accounts (404) still scores anonymously; anything else is a real failure.
-    if (e instanceof ApiError && e.status === 404) return
+    // A development server without WeChat credentials (e.g. opened in WeChat's developer tools) offers the
+    // development login instead.
+    if (e instanceof ApiError && e.code === 'WECHAT_NOT_CONFIGURED') return login()
     throw e
   }
+}
+
+export async function ensureLoggedIn(): Promise<void> {
+  if (getToken()) return
+  const session = await wechatOrDevLogin()
+  setToken(session.token)
   await restoreDraftFromServer()
 }

@@ -1,7 +1,7 @@
-// Page paths in one place, and the consent gate: pages that send data to the server open only after
-// the owner has agreed to the privacy terms (which is when login happens); otherwise the privacy page comes first.
+// Page paths in one place, and the consent gate: pages that send data to the server open only after the
+// owner has agreed to the privacy terms and is logged in (login happens there); otherwise the privacy page comes first.
 import Taro from '@tarojs/taro'
-import { hasConsent } from './session'
+import { getToken, hasConsent } from './session'
 
 export const PAGES = {
   home: '/pages/home/index',
@@ -14,6 +14,6 @@ export const PAGES = {
 } as const
 
 export function openWithConsent(url: string): void {
-  if (hasConsent()) Taro.navigateTo({ url })
+  if (hasConsent() && getToken()) Taro.navigateTo({ url })
   else Taro.navigateTo({ url: `${PAGES.privacy}?next=${encodeURIComponent(url)}` })
 }

@@ -21,8 +21,12 @@ export function setToken(token: string): void {
   Taro.setStorageSync(TOKEN_KEY, token)
 }
 
+export function clearToken(): void {
+  Taro.removeStorageSync(TOKEN_KEY)
+}
+
 /** Forget everything on this device (after the firm's data was deleted on the server). */
 export function clearSession(): void {
-  Taro.removeStorageSync(TOKEN_KEY)
+  clearToken()
   Taro.removeStorageSync(CONSENT_KEY)
 }
