@@ -8,13 +8,11 @@ import { NoticeList } from '../../components/NoticeList'
 import { PageIntro } from '../../components/PageIntro'
 import { PageShell } from '../../components/PageShell'
 import { UploadRow } from '../../components/UploadRow'
-import { ApiError, precheck, type PrecheckResult, type ReconciledFigure } from '../../api'
-import { currentEvaluationYear } from '../../form/calendar'
-import { toAssessmentInput } from '../../form/toInput'
+import { ApiError, type PrecheckResult, type ReconciledFigure } from '../../api'
 import { getDraft, updateDraft } from '../../store/draft'
 import { PAGES } from '../../store/navigate'
-import { figuresFromDocuments, figuresFromPrecheck } from '../../upload/figures'
 import { pickFiles, type PickSource } from '../../upload/pickFiles'
+import { reconcile } from '../../upload/reconcile'
 import { useUploads } from '../../upload/useUploads'
 import './index.scss'
 
@@ -43,24 +41,18 @@ export default function Upload() {
     }
   }
 
-  const reconcile = async () => {
-    const draft = getDraft()
-    const jobs = readJobs()
+  const compare = async () => {
     setReconciling(true)
-    let list: ReconciledFigure[]
     try {
-      const result = await precheck(toAssessmentInput(draft, currentEvaluationYear(draft.region)), jobs.map((j) => j.id))
-      setCheck(result)
-      list = figuresFromPrecheck(result)
+      const r = await reconcile(getDraft(), readJobs())
+      setCheck(r.check)
+      setFigures(r.figures)
+      setValues(Object.fromEntries(r.figures.map((f) => [f.path, f.extracted ?? f.typed ?? ''])))
     } catch (e) {
-      // Without the server's reconciliation the statements' own readings are still worth confirming.
-      if (!(e instanceof ApiError) || e.status >= 500) Taro.showToast({ title: '核对服务暂不可用，已列出读取的数字', icon: 'none' })
-      const typed = Object.fromEntries(Object.entries(draft.finance).map(([k, v]) => [`finance.${k}`, v]))
-      list = figuresFromDocuments(jobs, typed)
+      Taro.showToast({ title: e instanceof ApiError ? e.message : '核对失败，请重试', icon: 'none' })
+    } finally {
+      setReconciling(false)
     }
-    setFigures(list)
-    setValues(Object.fromEntries(list.map((f) => [f.path, f.extracted ?? f.typed ?? ''])))
-    setReconciling(false)
   }
 
   const allConfirmed = figures !== null && figures.every((f) => confirmed[f.path])
@@ -85,7 +77,7 @@ export default function Upload() {
           </ActionButton>
         </View>
         <View className='upload__main'>
-          <ActionButton onClick={reconcile} disabled={busy || readCount === 0} loading={reconciling}>
+          <ActionButton onClick={compare} disabled={busy || readCount === 0} loading={reconciling}>
             核对读取的数字
           </ActionButton>
         </View>
