@@ -6,6 +6,7 @@ import { candidatesOf } from './core/assemble.ts';
 import type { ItemKey } from './core/catalog.ts';
 import type { Word } from './core/layout.ts';
 import { matchLabel } from './core/match.ts';
+import { clearRules } from './core/projection.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
 import type { Candidate } from './core/resolve.ts';
 import { preparePage, survey, type PreparedPage } from './image-prep.ts';
@@ -50,7 +51,7 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
  */
 async function rereadLabels(reading: PageReading, words: Word[], prepared: PreparedPage, ocr: SlotOcr): Promise<PageReading> {
   const boxes = reading.orphans;
-  const texts = await ocr.lines(await Promise.all(boxes.map((b) => crop(prepared, b, 0))));
+  const texts = await ocr.lines(await Promise.all(boxes.map((b) => crop(prepared, b, 0, 0.3))));
   let changed = false;
   let next = words;
   boxes.forEach((b, i) => {
@@ -113,11 +114,17 @@ async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr):
   });
 }
 
-function crop(p: PreparedPage, c: { x0: number; y0: number; x1: number; y1: number }, pad = 1): Promise<Buffer> {
+/** A region of the page for a second look, with any ruling line through it removed (PSM 7 reads a framed
+ * label as one glyph: 减:营业成本 between two rules came back as 四). */
+async function crop(p: PreparedPage, c: { x0: number; y0: number; x1: number; y1: number }, pad = 1, rowShare = 0.6): Promise<Buffer> {
   const h = c.y1 - c.y0;
   const left = Math.max(0, Math.floor(c.x0 - h * 0.35 * pad));
   const top = Math.max(0, Math.floor(c.y0 - h * 0.2 * pad));
   const right = Math.min(p.width, Math.ceil(c.x1 + h * 0.35 * pad));
   const bottom = Math.min(p.height, Math.ceil(c.y1 + h * 0.2 * pad));
-  return sharp(p.png).extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) }).png().toBuffer();
+  const { data, info } = await sharp(p.png)
+    .extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) })
+    .extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  clearRules(data, info.width, info.height, rowShare);
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
 }

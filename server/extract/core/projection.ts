@@ -79,3 +79,26 @@ export function quarterTurnScore(data: Uint8Array, width: number, height: number
 export function inkShare(data: Uint8Array, width: number, height: number): number {
   return darkPoints(data, width, height, 2).xs.length / Math.max(1, Math.ceil(width / 2) * Math.ceil(height / 2));
 }
+
+/**
+ * Whiten the rows and columns of a small crop that are mostly ink: ruling lines crossing it (dashed, once
+ * de-skewed). `rowShare`: the share of a row that counts as a rule — low for a label strip, where the label
+ * fills a fraction of the width, higher for a tight amount cell.
+ */
+export function clearRules(data: Uint8Array, width: number, height: number, rowShare: number, dark = 200): void {
+  const isDark = (i: number) => (data[i] ?? 255) < dark;
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    for (let x = 0; x < width; x++) if (isDark(y * width + x)) n++;
+    if (n > width * rowShare) rows.push(y);
+  }
+  const cols: number[] = [];
+  for (let x = 0; x < width; x++) {
+    let n = 0;
+    for (let y = 0; y < height; y++) if (isDark(y * width + x)) n++;
+    if (n > height * 0.85) cols.push(x);
+  }
+  for (const y of rows) data.fill(255, y * width, (y + 1) * width);
+  for (const x of cols) for (let y = 0; y < height; y++) data[y * width + x] = 255;
+}

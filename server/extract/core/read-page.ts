@@ -131,7 +131,7 @@ function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Rea
       const firstAmount = Math.min(...row.cells.filter((c) => c.amount && c.x0 > ref.labelX0 + h).map((c) => c.x0));
       const x1 = Math.min(firstAmount, cell.x0) - h * 0.3;
       if (x1 - ref.labelX0 < 2 * h) continue;
-      out.push({ x0: Math.max(0, ref.labelX0 - h), x1, y0: cell.y0 - h * 0.15, y1: cell.y1 + h * 0.15 });
+      out.push({ x0: Math.max(0, ref.labelX0 - h * 0.2), x1, y0: cell.y0 - h * 0.15, y1: cell.y1 + h * 0.15 });
     }
   }
   return out;
