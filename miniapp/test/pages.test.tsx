@@ -142,6 +142,20 @@ describe('result page', () => {
     expect(mocked.precheck.mock.calls[0]![0]).toMatchObject({ evaluationYear: expect.any(Number), finance: { salesRevenue: '3000' } })
   })
 
+  it('lists the questions the pre-check still needs answered', async () => {
+    mocked.precheck.mockResolvedValue({
+      ...examplePrecheck(),
+      verdict: 'undetermined',
+      assessment: null,
+      questions: [{ path: 'rdAuxiliaryAccount', section: '研发费用管理', question: '研发项目立项时是否设置了研发支出辅助账？' }],
+    })
+    const { default: Result } = await import('../src/pages/result')
+    render(<Result />)
+    await waitFor(() => expect(screen.getByText('研发项目立项时是否设置了研发支出辅助账？')).toBeTruthy())
+    fireEvent.click(screen.getByRole('button', { name: '去回答' }))
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/questions/index' })
+  })
+
   it('still shows the 自评结果 when the pre-check is not available', async () => {
     mocked.precheck.mockRejectedValue(new api.ApiError(404, 'NOT_FOUND', '请求的接口不存在'))
     const { assessment } = examplePrecheck()

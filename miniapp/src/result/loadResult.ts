@@ -13,12 +13,20 @@ export interface ResultView {
   review: { code: string; message: string }[]
 }
 
+/** The pre-check cannot decide yet: these answers are still needed (its own wording). */
+export class MissingAnswers extends Error {
+  constructor(readonly questions: { path: string; section: string; question: string }[]) {
+    super('还需回答几个问题才能得出结果')
+  }
+}
+
 export async function loadResult(draft: Draft): Promise<ResultView> {
   const input = toAssessmentInput(draft, currentEvaluationYear(draft.region))
   try {
     const p = await precheck(input, draft.documentIds)
     if (p.assessment)
       return { result: p.assessment, gaps: p.gaps, explanation: p.explanation, review: p.flags.filter((f) => f.kind === 'review') }
+    if (p.questions.length) throw new MissingAnswers(p.questions)
   } catch (e) {
     if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) throw e
   }

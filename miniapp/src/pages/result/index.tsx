@@ -13,7 +13,7 @@ import { ApiError } from '../../api'
 import { getDraft } from '../../store/draft'
 import { PAGES } from '../../store/navigate'
 import { ROUTE_TEXT, bandLabel, ipBandLabel, leverText, percent, scoringFor } from '../../result/labels'
-import { loadResult, type ResultView } from '../../result/loadResult'
+import { MissingAnswers, loadResult, type ResultView } from '../../result/loadResult'
 import { DEFAULT_MATERIALS } from '../../result/materials'
 import './index.scss'
 
@@ -23,12 +23,16 @@ const GROUP_TITLES = { basic: '基本条件', direct: '直通车条件', other: 
 export default function Result() {
   const [view, setView] = useState<ResultView | null>(null)
   const [error, setError] = useState('')
+  const [missing, setMissing] = useState<MissingAnswers['questions']>([])
 
   // Recomputed on every visit: the answers may have changed since the last one.
   useDidShow(() => {
     loadResult(getDraft())
       .then(setView)
-      .catch((e) => setError(e instanceof ApiError ? e.message : '暂时无法计算结果，请稍后重试'))
+      .catch((e) => {
+        if (e instanceof MissingAnswers) setMissing(e.questions)
+        setError(e instanceof ApiError || e instanceof MissingAnswers ? e.message : '暂时无法计算结果，请稍后重试')
+      })
   })
 
   if (!view) {
@@ -36,9 +40,16 @@ export default function Result() {
       <PageShell>
         <View className='result__loading'>
           <Text>{error || '正在计算评价结果…'}</Text>
+          {missing.length > 0 && (
+            <Card className='result__missing'>
+              {missing.map((q) => (
+                <CheckRow key={q.path} label={q.question} note={q.section} />
+              ))}
+            </Card>
+          )}
           {error && (
             <ActionButton kind='secondary' onClick={() => Taro.redirectTo({ url: PAGES.questions })}>
-              返回修改答案
+              {missing.length ? '去回答' : '返回修改答案'}
             </ActionButton>
           )}
         </View>
