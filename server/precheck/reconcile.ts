@@ -449,7 +449,7 @@ function crossChecks(
   if (rd.length > 1 && rd.some(([, x]) => !close(x, rd[0]![1])))
     out.push({
       code: 'RD_MISMATCH',
-      message: `研发费用前后不一致：${rd.map(([k, x]) => `${k === 'rdTotal' ? '研发项目合计' : FIGURE_LABELS[k].label}${wan(x)}`).join('，')}。三者口径略有不同（委托研发按80%计入等），但差异应能逐项说明`,
+      message: `研发费用前后不一致：${rd.map(([k, x]) => `${k === 'rdTotal' ? '研发项目合计' : FIGURE_LABELS[k].label}${wan(x)}`).join('，')}。各口径略有不同（如委托研发按80%计入），但差异应能逐项说明`,
       figures: rd.map(([k]) => k),
     });
 
