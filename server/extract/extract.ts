@@ -152,6 +152,12 @@ function finish(base: { file: string; size: number; sha256: string }, outcomes: 
   for (const d of documents) {
     if (Object.keys(d.fields).length === 0) warnings.push({ code: 'NO_FIELDS', message: '识别出报表类型，但未能读出所需数字，请人工填写。', page: d.page });
   }
+  for (const o of sorted) {
+    const k = o.reading?.kind;
+    if (o.reading?.titled && !o.reading.unitFound && (k === 'balance_sheet' || k === 'income_statement')) {
+      warnings.push({ code: 'UNIT_NOT_FOUND', message: '未找到金额单位，已按"元"读取：如报表以千元或万元列示，请核对。', page: o.page });
+    }
+  }
   return ExtractionResult.parse({
     ...base, pages: sorted.length, method: sorted.some((o) => o.method === 'ocr') ? 'ocr' : 'text', documents, checks, errors, warnings,
     pageInfo: sorted.map((o) => ({ page: o.page, method: o.method, seal: o.seal, ms: o.ms, ...(o.rotation !== undefined ? { rotation: o.rotation } : {}), ...(o.skew !== undefined ? { skew: o.skew } : {}) })),

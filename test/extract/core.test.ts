@@ -86,6 +86,7 @@ describe('columns and units', () => {
     expect(detectUnit('金额单位：人民币万元')).toEqual({ unit: '万元', found: true });
     expect(detectUnit('单位: 千 元')).toEqual({ unit: '千元', found: true });
     expect(detectUnit('期末余额（万元）')).toEqual({ unit: '万元', found: true });
+    expect(detectUnit('单位:干元')).toEqual({ unit: '千元', found: true });
     expect(detectUnit('利润表')).toEqual({ unit: '元', found: false });
   });
 });
