@@ -50,10 +50,11 @@ export function evaluationDeadline(region: string, now: Date = new Date()): Dead
   return null
 }
 
-/** Regions with a policy pack; 全国 covers every other place. */
+/** Regions with a policy pack; 全国 covers every other place (`short` fits a three-across button). */
 export const REGION_OPTIONS = Object.values(PACKS).map((p) => ({
   id: p.id,
   name: p.id === 'national' ? '全国（其他地区）' : p.name,
+  short: p.id === 'national' ? '其他地区' : p.name,
 }))
 
 export const needsLocalRegistration = (region: string) => !!findPack(region)?.localRegistration

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { ChoiceQuestion } from '../../../components/ChoiceQuestion'
 import { YesNoQuestion } from '../../../components/YesNoQuestion'
-import { localPlace } from '../../../form/calendar'
+import { REGION_OPTIONS, localPlace } from '../../../form/calendar'
 import type { Draft } from '../../../form/draft'
 import type { StepProps } from './types'
 
@@ -13,6 +13,13 @@ export function BasicStep({ draft, update }: StepProps) {
   const place = localPlace(draft.region)
   return (
     <View>
+      <ChoiceQuestion
+        label='企业所在地区'
+        hint='决定适用的地方通知和截止日期'
+        options={REGION_OPTIONS.map((r) => ({ value: r.id, label: r.short }))}
+        value={draft.region}
+        onChange={(region) => update((d) => ({ ...d, region }))}
+      />
       <YesNoQuestion
         label='企业是否为在中国境内（不含港、澳、台）注册的居民企业？'
         value={draft.basic.registeredInMainland}
