@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { databaseUrl, REPO_ROOT } from './db/url.ts';
 import { WechatConfigSchema, wechatConfigFromEnv } from './wechat/config.ts';
 import { RemindersConfigSchema, remindersConfigFromEnv } from './reminders/config.ts';
+import { LlmConfigSchema, llmConfigFromEnv } from './explain/config.ts';
 
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,6 +20,8 @@ const ConfigSchema = z.object({
   sessionTtlDays: z.coerce.number().int().min(1).max(365).default(30),
   wechat: WechatConfigSchema,
   reminders: RemindersConfigSchema,
+  /** The model that words pre-check explanations (OPENAI_BASE_URL, OPENAI_API_KEY, KEXIAO_LLM_MODEL). */
+  llm: LlmConfigSchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -34,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlDays: env.KEXIAO_SESSION_TTL_DAYS || undefined,
     wechat: wechatConfigFromEnv(env),
     reminders: remindersConfigFromEnv(env),
+    llm: llmConfigFromEnv(env),
     ...overrides,
   });
 }
