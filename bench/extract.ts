@@ -166,7 +166,7 @@ async function accuracy(): Promise<void> {
     for (const [cat, t] of m) console.log(`${cat.padEnd(9)} ${t.right}/${t.total} = ${((100 * t.right) / t.total).toFixed(1)} %${t.wrong.length ? `   wrong or missing: ${t.wrong.join('; ')}` : ''}`);
   };
   show('Field accuracy on the test fixtures (figures exactly right / figures on the statements)', tally);
-  show('Field accuracy on held-out statements (never tuned on)', heldOut);
+  show('Field accuracy on held-out statements (other seeds, serif font, other damage)', heldOut);
 }
 
 if (what === 'speed' || what === 'all') {

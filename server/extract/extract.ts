@@ -18,8 +18,8 @@ import { sniffType } from './sniff.ts';
 export interface ExtractOptions {
   limits?: Partial<Limits>;
   pool?: OcrPool;
-  /** 0–1 as pages complete. */
-  onProgress?: (progress: number, stage: string) => void;
+  /** 0–1 as the work advances (several steps a page while OCR runs). */
+  onProgress?: (progress: number) => void;
   /** Force OCR even where a text layer exists (benchmarks, diagnostics). */
   forceOcr?: boolean;
 }
@@ -68,7 +68,7 @@ export async function extractFile(file: InputFile, options: ExtractOptions = {})
     if (!type) throw new ExtractError('UNSUPPORTED_TYPE');
     const outcomes = type === 'pdf'
       ? await extractPdf(file.bytes, limits, options, check)
-      : [await extractImage(file.bytes, 1, limits, options, check)];
+      : [await extractImage(file.bytes, 1, limits, options, check, (f) => options.onProgress?.(f))];
     return finish(base, outcomes, warnings, t0);
   } catch (e) {
     const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { cause: e });
@@ -81,22 +81,19 @@ async function extractPdf(bytes: Uint8Array, limits: Limits, options: ExtractOpt
   try {
     if (pdf.pages > limits.maxPages) throw new ExtractError('TOO_MANY_PAGES', { max: limits.maxPages });
     const outcomes: Promise<PageOutcome>[] = [];
-    let done = 0;
+    const progress = pageProgress(pdf.pages, options.onProgress);
     for (let page = 1; page <= pdf.pages; page++) {
       check();
       const t = Date.now();
       const text = options.forceOcr ? undefined : await textPage(pdf, page);
       if (text) {
         outcomes.push(Promise.resolve({ ...text, ms: Date.now() - t }));
-        options.onProgress?.(++done / pdf.pages, 'text');
+        progress(page, 1);
         continue;
       }
       // Scanned page: render now (pdfjs is single-threaded here), OCR in the pool in parallel with other pages.
       const png = await pdf.render(page, OCR_DPI);
-      outcomes.push(extractImage(png, page, limits, options, check).then((o) => {
-        options.onProgress?.(++done / pdf.pages, 'ocr');
-        return o;
-      }));
+      outcomes.push(extractImage(png, page, limits, options, check, (f) => progress(page, f)));
     }
     return await Promise.all(outcomes);
   } finally {
@@ -117,11 +114,22 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   return { page, method: 'text', seal, reading, candidates: candidatesOf(reading, 'text') };
 }
 
-async function extractImage(bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void): Promise<PageOutcome> {
+/** Overall progress from per-page progress (pages run in parallel). */
+function pageProgress(pages: number, report?: (p: number) => void): (page: number, f: number) => void {
+  const done = new Array<number>(pages).fill(0);
+  return (page, f) => {
+    done[page - 1] = f;
+    report?.(done.reduce((a, b) => a + b, 0) / pages);
+  };
+}
+
+async function extractImage(
+  bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void, step?: (f: number) => void,
+): Promise<PageOutcome> {
   const t = Date.now();
   await checkImage(bytes, limits.maxPixels);
   const pool = options.pool ?? sharedPool();
-  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check), check));
+  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check, step), check));
   if (r === 'blank') return { page, method: 'ocr', seal: false, ms: Date.now() - t, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
   const base = { page, method: 'ocr' as const, seal: r.prepared.seal, rotation: r.prepared.turn, skew: r.prepared.skew, ms: Date.now() - t };
   return { ...base, reading: r.reading, candidates: r.candidates };

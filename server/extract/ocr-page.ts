@@ -23,7 +23,8 @@ export interface OcrPageResult {
 /** Enough known line items that the orientation (and the reading) can be trusted. */
 const readable = (r: PageReading) => r.kind !== undefined && r.knownLines >= 3;
 
-export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void): Promise<OcrPageResult | 'blank'> {
+/** `step` reports how far through the page the work is (0–1), for progress while OCR runs. */
+export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void, step: (f: number) => void = () => undefined): Promise<OcrPageResult | 'blank'> {
   const first = await survey(bytes, maxPixels);
   if (first.blank) return 'blank';
   const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
@@ -31,7 +32,9 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
   for (const turn of turns) {
     check();
     const prepared = await preparePage(bytes, maxPixels, turn);
+    step(0.15);
     const page = await ocr.page(prepared.png);
+    step(0.7);
     let reading = readPage(page.words);
     if (reading.kind && reading.orphans.length > 0) reading = await rereadLabels(reading, page.words, prepared, ocr);
     const result = { reading, prepared, confidence: page.confidence, wordCount: page.words.length };
@@ -42,6 +45,7 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
   check();
   const candidates = candidatesOf(best.reading, 'ocr');
   await rereadAmounts(best, candidates, ocr);
+  step(1);
   return { ...best, candidates };
 }
 
