@@ -9,7 +9,9 @@ export interface UserDataHook {
 }
 
 /** Add a module's deletion here (e.g. server/extract's uploaded documents). */
-export const USER_DATA_HOOKS: UserDataHook[] = [];
+export const USER_DATA_HOOKS: UserDataHook[] = [
+  { name: 'prechecks', deleteFor: (userId, deps) => deps.db.prisma.precheck.deleteMany({ where: { ownerId: userId } }).then(() => undefined) },
+];
 
 export async function deleteUserData(userId: string, deps: AppDeps, hooks: UserDataHook[] = USER_DATA_HOOKS): Promise<string[]> {
   for (const hook of hooks) await hook.deleteFor(userId, deps);

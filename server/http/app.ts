@@ -22,6 +22,7 @@ import * as reminders from './routes/reminders.ts';
 import * as notices from './routes/notices.ts';
 import * as calendar from './routes/calendar.ts';
 import * as documents from './routes/documents.ts';
+import * as prechecks from './routes/prechecks.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -47,7 +48,7 @@ export interface RouteModule {
   openapi: PathSpec;
 }
 
-export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents];
+export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks];
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;

@@ -272,6 +272,8 @@ export const PrecheckResultSchema = z
     warnings: z.array(NoticeSchema),
     questions: z.array(QuestionSchema),
     gaps: GapsSchema.nullable(),
+    /** Added by the service: the model's words when they passed the guard, else the template (§2b). */
+    explanation: ExplanationSchema.optional(),
     documents: z.array(
       z.object({
         id: z.string(),
