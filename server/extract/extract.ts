@@ -7,7 +7,7 @@ import { crossChecks } from './core/cross-checks.ts';
 import type { Candidate } from './core/resolve.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
 import { ExtractError } from './errors.ts';
-import { checkImage, hasSeal } from './image-prep.ts';
+import { checkImage, imageHasSeal } from './image-prep.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
 import { OcrPool } from './ocr.ts';
 import { ocrPage } from './ocr-page.ts';
@@ -110,7 +110,7 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   const reading = readPage(words);
   if (!reading.kind || reading.knownLines < 3) return undefined;
   // A stamped electronic statement carries the seal as an image: look for red at low resolution.
-  const seal = (await pdf.mayHaveSeal(page)) && (await hasSeal(await pdf.render(page, 36)));
+  const seal = (await pdf.mayHaveSeal(page)) && (await imageHasSeal(await pdf.render(page, 36)));
   return { page, method: 'text', seal, reading, candidates: candidatesOf(reading, 'text') };
 }
 

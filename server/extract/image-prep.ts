@@ -5,8 +5,14 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 import { ExtractError } from './errors.ts';
 import { estimateSkew, inkShare, quarterTurnScore } from './core/projection.ts';
 
+/** A grayscale image as raw bytes, one per pixel. */
+export interface Gray { data: Buffer; width: number; height: number }
+
 export interface PreparedPage {
+  /** What the page OCR reads. */
   png: Buffer;
+  /** The same pixels, raw, for cropping cells without decoding the page again. */
+  gray: Gray;
   width: number;
   height: number;
   seal: boolean;
@@ -18,72 +24,64 @@ export interface PreparedPage {
 
 const WORK_WIDTH = 1700; // ≈ A4 at 200 dpi
 const MIN_WIDTH = 1100;
+/** Paper maps to white, and so does anything lighter than this share of it (see flatten). */
 const WHITE_POINT = 0.74;
 
-/** Decode with the pixel limit enforced before any pixel is decompressed. */
-export async function checkImage(bytes: Uint8Array, maxPixels: number): Promise<{ width: number; height: number }> {
+/** Image header checks, with the pixel limit enforced before any pixel is decompressed. */
+export async function checkImage(bytes: Uint8Array, maxPixels: number): Promise<Metadata> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
     throw new ExtractError('IMAGE_BROKEN', { cause: e });
   }
-  const width = meta.width ?? 0;
-  const height = meta.height ?? 0;
+  const { width = 0, height = 0 } = meta;
   if (width === 0 || height === 0) throw new ExtractError('IMAGE_BROKEN');
   if (width * height > maxPixels) throw new ExtractError('IMAGE_TOO_LARGE', { max: `${Math.round(maxPixels / 1e4)} 万` });
-  return { width, height };
-}
-
-/** Upright RGB at working resolution (EXIF applied), plus whether a red seal is on it. */
-export async function normalizeImage(bytes: Uint8Array, maxPixels: number): Promise<{ rgb: Sharp; width: number; height: number; seal: boolean }> {
-  await checkImage(bytes, maxPixels);
-  let img = sharp(bytes, { limitInputPixels: maxPixels }).rotate().removeAlpha().toColourspace('srgb');
-  const { width = 0, height = 0 } = await sharp(await img.clone().png({ compressionLevel: 0 }).toBuffer()).metadata();
-  const target = width > WORK_WIDTH * 1.3 ? WORK_WIDTH : width < MIN_WIDTH ? MIN_WIDTH : width;
-  if (target !== width) img = img.resize({ width: target });
-  const buf = await img.png({ compressionLevel: 1 }).toBuffer();
-  const meta = await sharp(buf).metadata();
-  return { rgb: sharp(buf), width: meta.width ?? target, height: meta.height ?? 0, seal: await hasSeal(buf) };
+  return meta;
 }
 
 /** Red ink covering a seal-sized share of the page. Text and ruling are black; a stamp is the only red. */
-export async function hasSeal(png: Buffer): Promise<boolean> {
-  const { data, info } = await sharp(png).resize({ width: 400 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+export function hasSeal(rgb: Buffer, channels: number): boolean {
   let red = 0;
-  for (let i = 0; i < data.length; i += info.channels) {
-    const r = data[i] ?? 0, g = data[i + 1] ?? 0, b = data[i + 2] ?? 0;
+  let seen = 0;
+  // Every 7th pixel is plenty to find a stamp that covers thousands.
+  for (let i = 0; i + 2 < rgb.length; i += channels * 7) {
+    const r = rgb[i] ?? 0, g = rgb[i + 1] ?? 0, b = rgb[i + 2] ?? 0;
+    seen++;
     if (r > 110 && r - g > 45 && r - b > 45) red++;
   }
-  return red / (info.width * info.height) > 0.0015;
+  return red / Math.max(1, seen) > 0.0015;
 }
 
-/** The red channel: red seal ink is as bright as paper there, black print stays black. */
+export async function imageHasSeal(png: Buffer): Promise<boolean> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return hasSeal(data, info.channels);
+}
+
 /**
  * The red channel, with anything clearly reddish turned to paper. JPEG blurs a seal's colour into its edges,
  * which the red channel alone leaves as grey outlines over the figures; black print under the seal stays black
  * (ink multiplies), so it is not reddish and survives.
  */
-async function redChannel(rgb: Sharp): Promise<Gray> {
-  const { data, info } = await rgb.clone().raw().toBuffer({ resolveWithObject: true });
-  const c = info.channels;
-  const out = Buffer.alloc(info.width * info.height);
-  for (let i = 0, j = 0; j < out.length; i += c, j++) {
-    const r = data[i] ?? 0, g = data[i + 1] ?? 0, b = data[i + 2] ?? 0;
+function sealFreeGray(rgb: Buffer, channels: number, width: number, height: number): Gray {
+  const out = Buffer.alloc(width * height);
+  for (let i = 0, j = 0; j < out.length; i += channels, j++) {
+    const r = rgb[i] ?? 0, g = rgb[i + 1] ?? 0, b = rgb[i + 2] ?? 0;
     out[j] = r > 110 && r - (g + b) / 2 > 30 ? 255 : r;
   }
-  return { data: out, width: info.width, height: info.height };
+  return { data: out, width, height };
 }
 
 /**
  * Flatten uneven light (phone photos): divide by the paper's brightness, estimated by a coarse max filter
- * (which removes the print) and a blur.
+ * (which removes the print) and a blur. The red channel shows seal ink at ~80 % of paper, which tesseract
+ * otherwise reads as strokes (纤君阁 over the figures): the white point sends it to paper too.
  */
 async function flatten(g: Gray): Promise<Buffer> {
   const sw = Math.max(8, Math.round(g.width / 24));
   const sh = Math.max(8, Math.round(g.height / 24));
-  const small = await sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } })
-    .resize(sw, sh, { kernel: 'cubic' }).raw().toBuffer();
+  const small = await rawImage(g).resize(sw, sh, { kernel: 'cubic' }).raw().toBuffer();
   const dil = Buffer.alloc(small.length);
   for (let y = 0; y < sh; y++) {
     for (let x = 0; x < sw; x++) {
@@ -96,10 +94,7 @@ async function flatten(g: Gray): Promise<Buffer> {
       dil[y * sw + x] = m;
     }
   }
-  const bg = await sharp(dil, { raw: { width: sw, height: sh, channels: 1 } })
-    .blur(2).resize(g.width, g.height, { kernel: 'cubic' }).raw().toBuffer();
-  // Paper maps to white; so does anything lighter than WHITE_POINT of it — the red channel shows seal ink at
-  // ~80 % of paper, which tesseract otherwise reads as strokes (纤君阁 over the figures).
+  const bg = await rawImage({ data: dil, width: sw, height: sh }).blur(2).resize(g.width, g.height, { kernel: 'cubic' }).raw().toBuffer();
   const out = Buffer.alloc(g.data.length);
   for (let i = 0; i < g.data.length; i++) {
     const b = Math.max(40, bg[i] ?? 255) * WHITE_POINT;
@@ -108,26 +103,41 @@ async function flatten(g: Gray): Promise<Buffer> {
   return out;
 }
 
-/** Everything but the quarter turn, which needs OCR to tell 0° from 180°. */
-export async function preparePage(bytes: Uint8Array, maxPixels: number, turn = 0): Promise<PreparedPage> {
-  const n = await normalizeImage(bytes, maxPixels);
-  let gray = await redChannel(n.rgb);
-  if (turn) gray = await rawGray(rawImage(gray).rotate(turn));
-  gray = { ...gray, data: await flatten(gray) };
-  const skew = estimateSkew(gray.data, gray.width, gray.height);
-  let img = rawImage(gray);
-  if (Math.abs(skew) >= 0.1) img = img.rotate(-skew, { background: '#ffffff' });
-  const png = await img.normalise({ lower: 1, upper: 99 }).png({ compressionLevel: 1 }).toBuffer();
-  const meta = await sharp(png).metadata();
-  return { png, width: meta.width ?? 0, height: meta.height ?? 0, seal: n.seal, skew, turn };
-}
-
-type Gray = { data: Buffer; width: number; height: number };
 const rawImage = (g: Gray): Sharp => sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } });
 async function rawGray(img: Sharp): Promise<Gray> {
   const { data, info } = await img.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
+
+/**
+ * Decode the image once (upright by EXIF, at working width, seal-free, light flattened) and hand out the page
+ * in any quarter turn: only OCR can tell 0° from 180°, so a page may be asked for more than once.
+ */
+export async function pagePreparer(bytes: Uint8Array, maxPixels: number): Promise<(turn: number) => Promise<PreparedPage>> {
+  const meta = await checkImage(bytes, maxPixels);
+  const sideways = (meta.orientation ?? 1) >= 5;
+  const width = (sideways ? meta.height : meta.width) ?? 0;
+  const target = width > WORK_WIDTH * 1.3 ? WORK_WIDTH : width < MIN_WIDTH ? MIN_WIDTH : width;
+  let img = sharp(bytes, { limitInputPixels: maxPixels }).rotate().removeAlpha().toColourspace('srgb');
+  if (target !== width) img = img.resize({ width: target });
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+  const seal = hasSeal(data, info.channels);
+  const gray = sealFreeGray(data, info.channels, info.width, info.height);
+  const flat: Gray = { ...gray, data: await flatten(gray) };
+  return async (turn) => {
+    const upright = turn ? await rawGray(rawImage(flat).rotate(turn)) : flat;
+    const skew = estimateSkew(upright.data, upright.width, upright.height);
+    let out = rawImage(upright);
+    if (Math.abs(skew) >= 0.1) out = out.rotate(-skew, { background: '#ffffff' });
+    const prepared = await rawGray(out.normalise({ lower: 1, upper: 99 }));
+    const png = await rawImage(prepared).png({ compressionLevel: 1 }).toBuffer();
+    return { png, gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn };
+  };
+}
+
+/** The page prepared upright as it comes (diagnostics, benchmarks). */
+export const preparePage = async (bytes: Uint8Array, maxPixels: number, turn = 0): Promise<PreparedPage> =>
+  (await pagePreparer(bytes, maxPixels))(turn);
 
 /**
  * A first look at the page: is there any ink at all, and which quarter turn probably makes its text lines

@@ -9,7 +9,7 @@ import { matchLabel } from './core/match.ts';
 import { clearRules } from './core/projection.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
 import type { Candidate } from './core/resolve.ts';
-import { preparePage, survey, type PreparedPage } from './image-prep.ts';
+import { pagePreparer, survey, type PreparedPage } from './image-prep.ts';
 import type { SlotOcr } from './ocr.ts';
 
 export interface OcrPageResult {
@@ -27,14 +27,20 @@ const readable = (r: PageReading) => r.kind !== undefined && r.knownLines >= 3;
 export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void, step: (f: number) => void = () => undefined): Promise<OcrPageResult | 'blank'> {
   const first = await survey(bytes, maxPixels);
   if (first.blank) return 'blank';
+  const prepare = await pagePreparer(bytes, maxPixels);
   const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
   let best: Omit<OcrPageResult, 'candidates'> | undefined;
+  let done = 0;
+  // Progress only moves forward, also when another quarter turn has to be tried.
+  const advance = (f: number) => {
+    if (f > done) step((done = f));
+  };
   for (const turn of turns) {
     check();
-    const prepared = await preparePage(bytes, maxPixels, turn);
-    step(0.15);
+    const prepared = await prepare(turn);
+    advance(0.15);
     const page = await ocr.page(prepared.png);
-    step(0.7);
+    advance(0.7);
     let reading = readPage(page.words);
     if (reading.kind && reading.orphans.length > 0) reading = await rereadLabels(reading, page.words, prepared, ocr);
     const result = { reading, prepared, confidence: page.confidence, wordCount: page.words.length };
@@ -45,7 +51,7 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
   check();
   const candidates = candidatesOf(best.reading, 'ocr');
   await rereadAmounts(best, candidates, ocr);
-  step(1);
+  advance(1);
   return { ...best, candidates };
 }
 
@@ -118,17 +124,21 @@ async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr):
   });
 }
 
-/** A region of the page for a second look, with any ruling line through it removed (PSM 7 reads a framed
- * label as one glyph: 减:营业成本 between two rules came back as 四). */
-async function crop(p: PreparedPage, c: { x0: number; y0: number; x1: number; y1: number }, pad = 1, rowShare = 0.6): Promise<Buffer> {
+/**
+ * A region of the page for a second look, cut from the raw page (no decoding per crop), with any ruling line
+ * through it removed: PSM 7 reads a framed label as one glyph (减:营业成本 between two rules came back as 四).
+ */
+function crop(p: PreparedPage, c: { x0: number; y0: number; x1: number; y1: number }, pad = 1, rowShare = 0.6): Promise<Buffer> {
   const h = c.y1 - c.y0;
   const left = Math.max(0, Math.floor(c.x0 - h * 0.35 * pad));
   const top = Math.max(0, Math.floor(c.y0 - h * 0.2 * pad));
-  const right = Math.min(p.width, Math.ceil(c.x1 + h * 0.35 * pad));
-  const bottom = Math.min(p.height, Math.ceil(c.y1 + h * 0.2 * pad));
-  const { data, info } = await sharp(p.png)
-    .extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) })
-    .extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  clearRules(data, info.width, info.height, rowShare);
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
+  const width = Math.max(1, Math.min(p.width, Math.ceil(c.x1 + h * 0.35 * pad)) - left);
+  const height = Math.max(1, Math.min(p.height, Math.ceil(c.y1 + h * 0.2 * pad)) - top);
+  const data = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < height && top + y < p.height; y++) {
+    const from = (top + y) * p.width + left;
+    p.gray.data.copy(data, y * width, from, from + Math.min(width, p.width - left));
+  }
+  clearRules(data, width, height, rowShare);
+  return sharp(data, { raw: { width, height, channels: 1 } }).png().toBuffer();
 }

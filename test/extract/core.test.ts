@@ -55,6 +55,7 @@ describe('labels', () => {
     expect(labelKey('三、利润总额《亏损总额以一号填列)')).toBe('利润总额');
     expect(labelKey('二、营业利润〈气损以一号填列)')).toBe('营业利润');
     expect(labelKey('营业利润气损以一号填列)')).toBe('营业利润');
+    expect(labelKey('三、利润总额《亏损总额以')).toBe('利润总额');
     expect(labelKey('三、年度研发费用小计（2+42+44）')).toBe('年度研发费用小计');
     expect(labelKey('其中：主营业务收入')).toBe('主营业务收入');
   });

@@ -29,7 +29,8 @@ export const hasCjk = (s: string): boolean => CJK.test(s);
 export function labelKey(raw: string): string {
   let s = normalizeText(raw).replace(/\s+/g, '');
   // Sign notes (亏损以"-"号填列), also when OCR lost or mangled the opening parenthesis.
-  s = s.replace(/(?:[(《〈<\[][^()《〈<\[]{0,5}|(?:亏损总额|净亏损|亏损|损失|收入|收益|.损))以[^)]{0,6}填列\)?/gu, '');
+  // The note may also be cut where OCR split the cell (三、利润总额《亏损总额以 | 号填列)).
+  s = s.replace(/(?:[(《〈<\[][^()《〈<\[]{0,5}|(?:亏损总额|净亏损|亏损|损失|收入|收益|.损))以(?:[^)]{0,6}填列\)?|.{0,3}$)/gu, '');
   s = s.replace(/\([^()]*\)?$/u, ''); // trailing note, possibly cut off by the cell edge
   s = s.replace(/\([^()]*[0-9+\-号填列损失亏][^()]*\)/gu, '');
   s = s.replace(/^[|\[\]_.,:;·•*]+/u, '');
