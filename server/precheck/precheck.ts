@@ -130,7 +130,7 @@ export function precheck(input: PrecheckInput, docs: readonly ResolvedDocument[]
   // firm may be judged by score.
   const open = new Set<string>();
   if (verdict === 'undetermined') {
-    for (const c of conditions) if (c.met === null) open.add(c.code === 'SIZE' ? 'SIZE' : c.code);
+    for (const c of conditions) if (c.met === null) open.add(c.code);
     if (direct !== true && scorePass === null)
       for (const k of ['techStaff', 'rd', 'ip'] as const) if (s[k] === null) open.add(k);
   }

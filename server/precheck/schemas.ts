@@ -21,7 +21,6 @@ import { ExtractIssue, StatementKind, Unit } from '../extract/schema.ts';
 const shape = AssessmentInputSchema.shape;
 /** An averaged headcount (decimal string or number), as the assessment accepts it. */
 const averagedCount = StaffSchema.shape.employees.unwrap();
-const count = IpSchema.shape.invention.unwrap();
 
 /** Headcounts by education level (S3): the form checks that they add up to 职工总数. */
 export const EducationSchema = z.object({
