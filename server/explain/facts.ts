@@ -55,6 +55,10 @@ export function leverText(l: LeverChange): string {
   }
 }
 
+/** Title and article, without the annex the title already names ("…及附件《…》" in both). */
+const cited = (s: { title: string; article?: string }) =>
+  s.title + (s.article ?? '').replace(/及附件《[^》]+》/g, (annex) => (s.title.includes(annex) ? '' : annex));
+
 const percent = (r: string | null) => (r === null ? null : `${toDecimalString(mul(parseDecimal(r), fraction(100)), 2)}%`);
 
 export function factsOf(r: PrecheckResult): ExplainFacts {
@@ -72,7 +76,7 @@ export function factsOf(r: PrecheckResult): ExplainFacts {
     reasons: r.reasons.map((x) => ({
       code: x.code,
       message: x.message,
-      ...(x.source ? { source: `${x.source.title}${x.source.article ?? ''}` } : {}),
+      ...(x.source ? { source: cited(x.source) } : {}),
     })),
     notByNumbers: r.gaps?.notByNumbers ?? [],
     levers: (r.gaps?.levers ?? []).map((l) => ({ ...l, text: leverText(l) })),

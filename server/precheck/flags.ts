@@ -47,7 +47,7 @@ function swings(values: Partial<Record<FigureKey, Fraction>>, previous: NonNulla
       out.push({
         code: 'LARGE_SWING',
         kind: 'review',
-        message: `${label}${change}，审核时会关注财务指标的突增突减，请准备说明`,
+        message: `${label}${change}，审核时会关注财务指标的突增突减`,
         source: SWING.source,
       });
     if (isZero(prev)) {
