@@ -184,7 +184,7 @@ describe('gap analysis against brute force on random firms', () => {
       expect(leverAdd(g, 'ipClass2'), `firm ${i} ipClass2`).toBe(n2?.toString());
       expect(leverAdd(g, 'ipClass1'), `firm ${i} ipClass1`).toBe(fixed(f, registerIp(f, 1, 0)) && f.ip.invention === 0 ? '1' : undefined);
     }
-  });
+  }, 180_000);
 
   it('rdExpense: the amount works and 0.01 万元 less does not (every cent below it for small amounts)', () => {
     for (const [i, f] of sample.entries()) {
@@ -201,7 +201,7 @@ describe('gap analysis against brute force on random firms', () => {
       const below = c <= 1500 ? Array.from({ length: c - 1 }, (_, j) => j + 1) : [c - 1, ...Array.from({ length: 200 }, (_, j) => 1 + Math.floor(((c - 2) * j) / 200))];
       for (const b of below) expect(fixed(f, spend(f, b)), `firm ${i} at ${cents(b)} < ${got}`).toBe(false);
     }
-  });
+  }, 180_000);
 
   it('every lever reported also appears with its score after the change, from the engine', () => {
     for (const f of sample.slice(0, 100)) {
@@ -252,7 +252,7 @@ describe('gap analysis against brute force on random firms', () => {
       }
     }
     expect(checked).toBeGreaterThan(40);
-  });
+  }, 180_000);
 
   it('computeGaps with no score reason has no levers, whatever the figures', () => {
     const f = sample[0]!;
