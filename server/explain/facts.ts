@@ -55,9 +55,7 @@ export function leverText(l: LeverChange): string {
   }
 }
 
-/** Title and article, without the annex the title already names ("…及附件《…》" in both). */
-const cited = (s: { title: string; article?: string }) =>
-  s.title + (s.article ?? '').replace(/及附件《[^》]+》/g, (annex) => (s.title.includes(annex) ? '' : annex));
+const cited = (s: { title: string; article?: string }) => s.title + (s.article ?? '');
 
 const percent = (r: string | null) => (r === null ? null : `${toDecimalString(mul(parseDecimal(r), fraction(100)), 2)}%`);
 

@@ -92,7 +92,7 @@ export const SIZE_LIMITS: Dated<SizeLimits>[] = [
 export const SCORING: Dated<Scoring>[] = [
   {
     since: 2017,
-    source: cite('S1', '第六条（五）及附件《科技型中小企业评价指标具体标准》'),
+    source: cite('S1', '第六条（五）；附件评价指标'),
     value: {
       passMark: 60,
       techStaffBands: [
