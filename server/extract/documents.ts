@@ -1,6 +1,6 @@
 // Uploaded statements: the file on disk (named by document id, never by the user's file name), its row with
 // checksum, status, progress and result, and the queue that extracts it.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -116,8 +116,6 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
 }
 
 export type DocumentService = ReturnType<typeof documentService>;
-
-export const sha256Of = (): ReturnType<typeof createHash> => createHash('sha256');
 
 export const publicView = (d: StoredDocument): DocumentView => {
   const { ownerId: _o, path: _p, ...view } = d;

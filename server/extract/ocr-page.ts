@@ -2,9 +2,9 @@
 // amount the page needs from its cropped cell with the digits-only model.
 import sharp from 'sharp';
 import { parseAmount, toFen } from './core/amount.ts';
-import { candidatesOf } from './core/assemble.ts';
+import { candidatesOf, round2 } from './core/assemble.ts';
 import type { ItemKey } from './core/catalog.ts';
-import type { Word } from './core/layout.ts';
+import type { Box, Word } from './core/layout.ts';
 import { matchLabel } from './core/match.ts';
 import { clearRules } from './core/projection.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
@@ -102,7 +102,7 @@ async function rereadAmounts(
     const { fen } = toFen(parsed, r.reading.unit);
     const confidence = Math.min(0.95, t.confidence) * (parsed.doubtful ? 0.6 : 1) * c.weight;
     const list = candidates.get(c.key) ?? [];
-    list.push({ fen, confidence: Math.round(confidence * 100) / 100, source: 'digits' });
+    list.push({ fen, confidence: round2(confidence), source: 'digits' });
     candidates.set(c.key, list);
   });
 }
@@ -128,7 +128,7 @@ async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr):
  * A region of the page for a second look, cut from the raw page (no decoding per crop), with any ruling line
  * through it removed: PSM 7 reads a framed label as one glyph (减:营业成本 between two rules came back as 四).
  */
-function crop(p: PreparedPage, c: { x0: number; y0: number; x1: number; y1: number }, pad = 1, rowShare = 0.6): Promise<Buffer> {
+function crop(p: PreparedPage, c: Box, pad = 1, rowShare = 0.6): Promise<Buffer> {
   const h = c.y1 - c.y0;
   const left = Math.max(0, Math.floor(c.x0 - h * 0.35 * pad));
   const top = Math.max(0, Math.floor(c.y0 - h * 0.2 * pad));

@@ -3,6 +3,7 @@
 // statement, 2 when any file could not be read as one (its errors say why).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { fieldLabel } from '../../extract/core/catalog.ts';
 import { closeSharedPool, extractFile } from '../../extract/extract.ts';
 import type { ExtractionResult } from '../../extract/schema.ts';
 import { fail, type CommandIO } from '../io.ts';
@@ -11,14 +12,6 @@ export const usage = 'kexiao extract FILE… [--json]            从资产负债
 
 const KIND_NAMES: Record<string, string> = {
   balance_sheet: '资产负债表', income_statement: '利润表', rd_deduction: '研发费用加计扣除优惠明细表（A107012）', staff_table: '职工人数统计表',
-};
-const FIELD_NAMES: Record<string, string> = {
-  totalAssets: '资产总计', totalLiabilities: '负债合计', equity: '所有者权益合计', operatingRevenue: '营业收入',
-  mainBusinessRevenue: '主营业务收入', otherBusinessRevenue: '其他业务收入', operatingCost: '营业成本',
-  taxesAndSurcharges: '税金及附加', sellingExpenses: '销售费用', adminExpenses: '管理费用', rdExpenses: '研发费用',
-  financeExpenses: '财务费用', operatingProfit: '营业利润', totalProfit: '利润总额', incomeTax: '所得税费用',
-  netProfit: '净利润', projectCount: '可加计扣除项目数量', rdSubtotal: '年度研发费用小计', employees: '职工总数（全年季平均）',
-  techStaff: '科技人员（全年季平均）',
 };
 
 async function extractOne(file: string): Promise<ExtractionResult> {
@@ -38,7 +31,7 @@ function table(r: ExtractionResult): string[] {
     out.push(`${KIND_NAMES[d.kind] ?? d.kind}  第 ${d.page} 页  原表单位：${d.unit}${d.company ? `  ${d.company}` : ''}${d.period ? `  ${d.period}` : ''}${d.seal ? '  有印章' : ''}`);
     for (const [k, f] of Object.entries(d.fields)) {
       const unit = d.kind === 'staff_table' || k === 'projectCount' ? '' : ' 元';
-      out.push(`  ${(FIELD_NAMES[k] ?? k).padEnd(14, '　')} ${f.value.padStart(18)}${unit}  可信度 ${f.confidence.toFixed(2)}${f.flagged ? '  ⚠ 请核对' : ''}${f.source === 'derived' ? '（由勾稽关系推得）' : ''}`);
+      out.push(`  ${fieldLabel(k).padEnd(14, '　')} ${f.value.padStart(18)}${unit}  可信度 ${f.confidence.toFixed(2)}${f.flagged ? '  ⚠ 请核对' : ''}${f.source === 'derived' ? '（由勾稽关系推得）' : ''}`);
     }
   }
   for (const c of r.checks.filter((c) => !c.ok)) out.push(`  ⚠ 勾稽不符（第 ${c.page ?? '?'} 页）：${c.message}`);

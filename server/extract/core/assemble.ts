@@ -19,7 +19,7 @@ export function readingConfidence(r: Reading, method: Method, unitFound: boolean
   if (r.amount.doubtful) c *= 0.6;
   if (!r.role) c *= 0.8;
   if (!unitFound) c *= 0.97;
-  return round(c);
+  return round2(c);
 }
 
 export function candidatesOf(p: PageReading, method: Method): Map<ItemKey, Candidate[]> {
@@ -33,9 +33,9 @@ export function candidatesOf(p: PageReading, method: Method): Map<ItemKey, Candi
     if (lostPoint) {
       confidence *= 0.6;
       const shifted = toFen({ ...r.amount, scale: p.decimals }, p.unit).fen;
-      list.push({ fen: shifted, confidence: round(confidence * 0.9), source: method });
+      list.push({ fen: shifted, confidence: round2(confidence * 0.9), source: method });
     }
-    list.unshift({ fen, confidence: round(confidence), source: method });
+    list.unshift({ fen, confidence: round2(confidence), source: method });
     out.set(key, list);
   }
   return out;
@@ -57,13 +57,9 @@ export function assemble(
       const f = countField(r, method);
       if (f) fields[key] = f;
     }
-    // A project count OCR could only read from its cell's crop: a whole number, reported as doubtful.
-    const crop = candidates.get('projectCount')?.find((c) => c.source === 'digits');
-    if (kind === 'rd_deduction' && crop && crop.fen % 100n === 0n && crop.fen >= 0n) {
-      const same = fields.projectCount?.value === String(crop.fen / 100n);
-      fields.projectCount = same
-        ? { ...fields.projectCount!, confidence: Math.max(fields.projectCount!.confidence, 0.97) }
-        : fields.projectCount ? { ...fields.projectCount, confidence: 0.5, flagged: true } : { value: String(crop.fen / 100n), confidence: round(Math.min(crop.confidence, 0.8)) };
+    if (kind === 'rd_deduction') {
+      const count = projectCount(fields.projectCount, candidates.get('projectCount'));
+      if (count) fields.projectCount = count;
     }
   }
   if (kind !== 'staff_table') {
@@ -72,7 +68,7 @@ export function assemble(
     for (const [key, v] of res.values) {
       if (!isContractField(kind, key)) continue;
       fields[key] = {
-        value: formatFen(v.fen), confidence: round(v.confidence),
+        value: formatFen(v.fen), confidence: round2(v.confidence),
         ...(v.flagged ? { flagged: true } : {}), ...(v.source === 'derived' ? { source: 'derived' as const } : {}),
       };
     }
@@ -87,8 +83,20 @@ export function assemble(
   return { doc, checks };
 }
 
+/**
+ * The project count as read on the page, checked against the digits-only re-read of its cell: agreement
+ * confirms it, disagreement flags it, and a count only the re-read found is reported as doubtful.
+ */
+function projectCount(page: Field | undefined, candidates: Candidate[] | undefined): Field | undefined {
+  const crop = candidates?.find((c) => c.source === 'digits');
+  if (!crop || crop.fen < 0n || crop.fen % 100n !== 0n) return page;
+  const value = String(crop.fen / 100n);
+  if (!page) return { value, confidence: round2(Math.min(crop.confidence, 0.8)) };
+  return page.value === value ? { ...page, confidence: Math.max(page.confidence, 0.97) } : { ...page, confidence: 0.5, flagged: true };
+}
+
 const isContractField = (kind: StatementKind, key: string): boolean => (FIELD_NAMES[kind] as readonly string[]).includes(key);
-const round = (x: number): number => Math.round(x * 100) / 100;
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Counts: a 统计表 gives the 全年季平均数 itself, or the quarters' 季初/季末 figures (8 numbers) or quarterly
@@ -121,7 +129,7 @@ function count(nums: ParsedAmount[], divisor: number, confidence: number): Field
   const exact = (sum * 10n ** BigInt(extra)) % BigInt(divisor) === 0n;
   return {
     value: formatDecimal(scaled, scale + extra),
-    confidence: round(exact ? confidence : confidence * 0.5),
+    confidence: round2(exact ? confidence : confidence * 0.5),
     ...(exact ? {} : { flagged: true }),
   };
 }

@@ -130,3 +130,8 @@ export const TITLES: { kind: StatementKind; re: RegExp }[] = [
   { kind: 'balance_sheet', re: /资产负债表/ },
   { kind: 'income_statement', re: /利润表|损益表|利润及利润分配表/ },
 ];
+
+/** The printed name of a field, as the first label of its line item (for people reading results). */
+export function fieldLabel(key: string): string {
+  return LINE_ITEMS.find((it) => it.key === key)?.labels[0] ?? key;
+}

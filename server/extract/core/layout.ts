@@ -3,13 +3,17 @@
 import { parseAmount, type ParsedAmount } from './amount.ts';
 import { hasCjk, normalizeText } from './normalize.ts';
 
-/** A word in page coordinates, origin top-left, y growing downwards. `conf` is 0–1 (1 for a PDF text layer). */
-export interface Word {
-  text: string;
+/** A rectangle in page coordinates, origin top-left, y growing downwards. */
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
+}
+
+/** A word on the page. `conf` is 0–1 (1 for a PDF text layer). */
+export interface Word extends Box {
+  text: string;
   conf?: number;
 }
 
@@ -73,10 +77,11 @@ function toCells(words: Word[], h: number): Cell[] {
     const signBefore = cur !== undefined && k === 'num' && /^(负|-|\()$/.test(cur.words.map((x) => x.text).join('')) && gap < 1.2 * h;
     const joinable =
       cur !== undefined &&
-      (signBefore || cur.kind === k
-        ? gap < (k === 'num' ? 0.6 : 1.1) * h
-        // A sign or parenthesis split off an amount, or a digit inside a label (1.直接从事…).
-        : gap < 0.25 * h && !(cur.kind === 'text' && hasCjk(prev?.text ?? '') && k === 'num' && gap > 0.1 * h));
+      (signBefore ||
+        (cur.kind === k
+          ? gap < (k === 'num' ? 0.6 : 1.1) * h
+          // A sign or parenthesis split off an amount, or a digit inside a label (1.直接从事…).
+          : gap < 0.25 * h && !(cur.kind === 'text' && hasCjk(prev?.text ?? '') && k === 'num' && gap > 0.1 * h)));
     if (cur && joinable) {
       cur.words.push(w);
       if (k === 'text') cur.kind = 'text';

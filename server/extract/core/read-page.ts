@@ -4,7 +4,7 @@ import type { StatementKind, Unit } from '../schema.ts';
 import type { ParsedAmount } from './amount.ts';
 import { TITLES, type ItemKey } from './catalog.ts';
 import { headerRole, PREFERRED_ROLES, type ColumnRole } from './headers.ts';
-import { groupRows, medianHeight, rowText, type Cell, type Row, type Word } from './layout.ts';
+import { groupRows, medianHeight, rowText, type Box, type Cell, type Row, type Word } from './layout.ts';
 import { matchLabel, type LabelMatch } from './match.ts';
 import { hasCjk, normalizeText } from './normalize.ts';
 import { detectUnit } from './unit.ts';
@@ -38,12 +38,12 @@ export interface PageReading {
    * Line items whose label was read but whose current-period cell gave no amount (a seal over it, OCR noise):
    * where that cell should be, for a second look.
    */
-  gaps: { key: ItemKey; box: { x0: number; y0: number; x1: number; y1: number } }[];
+  gaps: { key: ItemKey; box: Box }[];
   /**
    * Amounts in the current column with no label level with them: where their label should be, so that OCR can
    * take a second look at a label it garbled (减划上成 for 减:营业成本).
    */
-  orphans: { x0: number; y0: number; x1: number; y1: number }[];
+  orphans: Box[];
   /** Decimals most amounts on the page print with (2 on nearly every statement). */
   decimals: number;
   /** How many known line items of the kind the page shows: a garbled page shows none. */

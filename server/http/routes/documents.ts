@@ -2,13 +2,14 @@
 // extraction runs in the background. GET /api/v1/documents/:id: status, progress and, once done, the result
 // (contracts.md §3). DELETE /api/v1/documents/:id: removes the stored file and the record. A document with an
 // owner is visible to that owner only.
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import busboy from 'busboy';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { documentService, publicView, sha256Of, type DocumentService } from '../../extract/documents.ts';
-import { MESSAGES } from '../../extract/errors.ts';
+import { documentService, publicView, type DocumentService } from '../../extract/documents.ts';
+import { ExtractError } from '../../extract/errors.ts';
 import { ExtractionResult, ExtractIssue } from '../../extract/schema.ts';
 import { sniffType } from '../../extract/sniff.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -101,7 +102,7 @@ function receiveFile(ctx: Context, docs: DocumentService): Promise<Upload> {
         return;
       }
       const tempPath = docs.tempPath();
-      const hash = sha256Of();
+      const hash = createHash('sha256');
       let size = 0;
       let head = Buffer.alloc(0);
       let truncated = false;
@@ -115,10 +116,11 @@ function receiveFile(ctx: Context, docs: DocumentService): Promise<Upload> {
       got = new Promise<Upload>((res, rej) => {
         out.on('error', rej);
         out.on('finish', () => {
-          const fail = (e: HttpError) => rm(tempPath, { force: true }).finally(() => rej(e));
-          if (truncated) return void fail(new HttpError(413, 'FILE_TOO_LARGE', MESSAGES.FILE_TOO_LARGE.replace('{max}', String(Math.round(max / 1024 / 1024)))));
-          if (size === 0) return void fail(new HttpError(400, 'EMPTY_FILE', MESSAGES.EMPTY_FILE));
-          if (!sniffType(head)) return void fail(new HttpError(415, 'UNSUPPORTED_TYPE', MESSAGES.UNSUPPORTED_TYPE));
+          // The extractor's own codes and Chinese messages, with the HTTP status that fits.
+          const fail = (status: number, e: ExtractError) => rm(tempPath, { force: true }).finally(() => rej(new HttpError(status, e.code, e.message)));
+          if (truncated) return void fail(413, new ExtractError('FILE_TOO_LARGE', { max: Math.round(max / 1024 / 1024) }));
+          if (size === 0) return void fail(400, new ExtractError('EMPTY_FILE'));
+          if (!sniffType(head)) return void fail(415, new ExtractError('UNSUPPORTED_TYPE'));
           res({ fileName: (info.filename || 'upload').slice(0, 200), tempPath, size, sha256: hash.digest('hex') });
         });
       });
