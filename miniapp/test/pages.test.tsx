@@ -147,7 +147,7 @@ describe('result page', () => {
       ...examplePrecheck(),
       verdict: 'undetermined',
       assessment: null,
-      questions: [{ path: 'rdAuxiliaryAccount', section: '研发费用管理', question: '研发项目立项时是否设置了研发支出辅助账？' }],
+      questions: [{ path: 'rdAuxiliaryAccount', section: '研发费用管理', question: '研发项目立项时是否设置了研发支出辅助账？', affects: ['NO_RD_ACCOUNT'], neededForVerdict: true }],
     })
     const { default: Result } = await import('../src/pages/result')
     render(<Result />)

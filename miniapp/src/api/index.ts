@@ -5,6 +5,7 @@ import type {
   Consents,
   DocumentJob,
   Firm,
+  PrecheckInputJson,
   PrecheckResult,
   Reminder,
   SavedCheck,
@@ -38,8 +39,10 @@ export const uploadDocument = (filePath: string, name: string, onProgress?: (per
 export const getDocument = (id: string) => request<DocumentJob>('GET', `/api/v1/documents/${encodeURIComponent(id)}`)
 
 /** Reconciles the answers with the uploaded statements and explains the verdict and the gaps. */
-export const precheck = (input: AssessmentInputJson, documents: string[] = []) =>
-  request<PrecheckResult>('POST', '/api/v1/prechecks', { ...input, ...(documents.length ? { documents } : {}) })
+export const precheck = (input: AssessmentInputJson, documents: string[] = []) => {
+  const body: PrecheckInputJson = { ...input, ...(documents.length ? { documents } : {}) }
+  return request<PrecheckResult>('POST', '/api/v1/prechecks', body)
+}
 
 export const listReminders = () => request<{ reminders: Reminder[]; consents: Consents }>('GET', '/api/v1/reminders')
 

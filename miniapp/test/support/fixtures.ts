@@ -1,5 +1,5 @@
 // The contract's example firm (contracts.md §1) as the owner would type it, and a pre-check answer for it.
-import type { PrecheckResult } from '../../src/api'
+import type { AssessmentResult, PrecheckResult } from '../../src/api'
 import { emptyDraft, type Draft } from '../../src/form/draft'
 
 export function exampleDraft(): Draft {
@@ -42,27 +42,32 @@ export function exampleDraft(): Draft {
 }
 
 export function examplePrecheck(): PrecheckResult {
+  const assessment: AssessmentResult = {
+    qualified: false,
+    route: 'score',
+    total: 52,
+    scores: { techStaff: 16, rdBySales: 30, rdByCost: 20, rd: 30, ip: 6 },
+    ratios: { techStaff: '0.2812', rdBySales: '0.0467', rdByCost: '0.1607' },
+    derived: { employees: '44.75', techStaff: '13.625', rdTotal: '136.5', ipClass1: 0, ipClass2: 1 },
+    reasons: [{ code: 'SCORE_BELOW_60', message: '综合得分52分，低于60分' }],
+    onSiteCheck: [{ code: 'FIRST_TIME', message: '首次参加评价的企业将接受现场核查' }],
+    warnings: [],
+    conditions: [
+      { code: 'REG', group: 'basic', label: '在中国境内注册的居民企业', met: true, source: { id: 'S1', title: '评价办法' } },
+      { code: 'HNTE', group: 'direct', label: '拥有有效期内的高新技术企业资格证书', met: false, source: { id: 'S1', title: '评价办法' } },
+    ],
+    region: 'national',
+    evaluationYear: 2026,
+    rulesVersion: '2026.1',
+  }
   return {
     verdict: 'not_qualified',
-    evaluationYear: 2026,
-    assessment: {
-      qualified: false,
-      route: 'score',
-      total: 52,
-      scores: { techStaff: 16, rdBySales: 30, rdByCost: 20, rd: 30, ip: 6 },
-      ratios: { techStaff: '0.2812', rdBySales: '0.0467', rdByCost: '0.1607' },
-      derived: { employees: '44.75', techStaff: '13.625', rdTotal: '136.5', ipClass1: 0, ipClass2: 1 },
-      reasons: [{ code: 'SCORE_BELOW_60', message: '综合得分52分，低于60分' }],
-      onSiteCheck: [{ code: 'FIRST_TIME', message: '首次参加评价的企业将接受现场核查' }],
-      warnings: [],
-      conditions: [
-        { code: 'REG', group: 'basic', label: '在中国境内注册的居民企业', met: true, source: { id: 'S1', title: '评价办法' } },
-        { code: 'HNTE', group: 'direct', label: '拥有有效期内的高新技术企业资格证书', met: false, source: { id: 'S1', title: '评价办法' } },
-      ],
-      region: 'national',
-      evaluationYear: 2026,
-      rulesVersion: '2026.1',
-    },
+    route: 'score',
+    assessment,
+    conditions: assessment.conditions.map(({ met, ...c }) => ({ ...c, state: met ? 'met' : 'not_met' })),
+    scores: { ...assessment.scores, total: assessment.total },
+    ratios: assessment.ratios,
+    reasons: assessment.reasons,
     figures: [
       {
         key: 'salesRevenue',
@@ -90,7 +95,15 @@ export function examplePrecheck(): PrecheckResult {
       },
     ],
     discrepancies: [
-      { code: 'DECLARED_VS_DOCUMENT', figure: 'salesRevenue', declared: '3000', document: '3120.5', difference: '-120.5', message: '销售收入填写为3000万元，利润表为3120.5万元' },
+      {
+        code: 'DECLARED_VS_DOCUMENT',
+        figure: 'salesRevenue',
+        declared: '3000',
+        document: '3120.5',
+        difference: '-120.5',
+        origin: { kind: 'document', documentId: 'd1', file: '2025年度财务报表.pdf', statement: 'income_statement', page: 2, field: 'operatingRevenue', unit: '元' },
+        message: '销售收入填写为3000万元，利润表为3120.5万元',
+      },
     ],
     flags: [
       { kind: 'on_site', code: 'FIRST_TIME', message: '首次参加评价的企业将接受现场核查' },
@@ -103,7 +116,15 @@ export function examplePrecheck(): PrecheckResult {
         { lever: 'techStaff', add: '3' },
         { lever: 'rdExpense', add: '12.35' },
       ],
+      cheapest: null,
     },
-    explanation: { text: '您的企业综合得分52分，还差8分。', source: 'template' },
+    explanation: { text: '您的企业综合得分52分，还差8分。', source: 'template', model: 'template-v1' },
+    identities: [],
+    inconsistencies: [],
+    warnings: [],
+    documents: [],
+    evaluationYear: 2026,
+    region: 'national',
+    rulesVersion: '2026.1',
   }
 }
