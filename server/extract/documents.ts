@@ -98,6 +98,13 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
 
     find,
 
+    /** Removes every document of a user, files first (DELETE /api/v1/me). */
+    async removeByOwner(ownerId: string): Promise<void> {
+      const rows = await prisma.document.findMany({ where: { ownerId }, select: { path: true } });
+      for (const r of rows) await rm(r.path, { force: true });
+      await prisma.document.deleteMany({ where: { ownerId } });
+    },
+
     /** Removes the stored file and the record. */
     async remove(id: string): Promise<void> {
       const doc = await find(id);
@@ -116,6 +123,22 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
 }
 
 export type DocumentService = ReturnType<typeof documentService>;
+
+const services = new WeakMap<object, DocumentService>();
+
+/**
+ * The service of a database connection (its queue, its upload folder), created on first use; documents left
+ * queued or running by a previous process are queued again then.
+ */
+export function documentsFor(db: Pick<Database, 'prisma'>, onError: (err: unknown) => void = () => undefined): DocumentService {
+  let s = services.get(db);
+  if (!s) {
+    s = documentService(db);
+    services.set(db, s);
+    s.resume().catch(onError);
+  }
+  return s;
+}
 
 export const publicView = (d: StoredDocument): DocumentView => {
   const { ownerId: _o, path: _p, ...view } = d;

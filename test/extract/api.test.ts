@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSharedPool } from '../../server/extract/extract.ts';
 import { PROVIDERS } from '../helpers/databases.ts';
+import { devUser } from '../auth/support.ts';
 import { json, startTestServer, type TestServer } from '../helpers/server.ts';
 import { documentHtml, incomeStatement } from './fixtures/statements.ts';
 import { closeBrowser, htmlToPdf, readBytes } from './fixtures/render.ts';
@@ -13,11 +14,15 @@ afterAll(async () => {
   await closeSharedPool();
 });
 
-const upload = (url: string, bytes: Uint8Array, name: string, field = 'file') => {
+const upload = (url: string, bytes: Uint8Array, name: string, token?: string) => {
   const form = new FormData();
-  form.append(field, new Blob([bytes]), name);
-  return fetch(`${url}/api/v1/documents`, { method: 'POST', body: form });
+  form.append('file', new Blob([bytes]), name);
+  return fetch(`${url}/api/v1/documents`, { method: 'POST', body: form, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
 };
+
+async function waitFor(done: () => Promise<boolean>) {
+  for (let i = 0; i < 600 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
+}
 
 async function waitDone(url: string, id: string, seen: number[] = []) {
   for (let i = 0; i < 600; i++) {
@@ -58,6 +63,22 @@ describe.each(PROVIDERS)('documents API on %s', (provider) => {
     expect((await fetch(`${s.url}/api/v1/documents/${created.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(existsSync(stored!.path)).toBe(false);
     expect((await fetch(`${s.url}/api/v1/documents/${created.id}`)).status).toBe(404);
+  });
+
+  it('shows a signed-in owner\'s document to that owner only, and deletes it with the account', async () => {
+    const owner = await devUser(s.url);
+    const other = await devUser(s.url);
+    const bytes = readBytes(await htmlToPdf(documentHtml([incomeStatement({ format: '2019', unit: '元', seed: 202 })])));
+    const { id } = await json(await upload(s.url, bytes, '利润表.pdf', owner.token));
+    expect((await owner.get(`/api/v1/documents/${id}`)).status).toBe(200);
+    expect((await other.get(`/api/v1/documents/${id}`)).status).toBe(404);
+    expect((await fetch(`${s.url}/api/v1/documents/${id}`)).status).toBe(404);
+    await waitFor(() => owner.get(`/api/v1/documents/${id}`).then((r) => r.body.status === 'done'));
+    const path = (await s.database.db.prisma.document.findUnique({ where: { id } }))!.path;
+    const gone = await owner.del('/api/v1/me');
+    expect(gone.body.deleted).toContain('documents');
+    expect(existsSync(path)).toBe(false);
+    expect(await s.database.db.prisma.document.count({ where: { id } })).toBe(0);
   });
 
   it('refuses what is not a statement file with a coded Chinese error, and unknown ids with 404', async () => {

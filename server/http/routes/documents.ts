@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import busboy from 'busboy';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { documentService, publicView, type DocumentService } from '../../extract/documents.ts';
+import { documentsFor, publicView, type DocumentService } from '../../extract/documents.ts';
 import { ExtractError } from '../../extract/errors.ts';
 import { ExtractionResult, ExtractIssue } from '../../extract/schema.ts';
 import { sniffType } from '../../extract/sniff.ts';
@@ -44,18 +44,9 @@ export const openapi = {
   },
 };
 
-const services = new WeakMap<AppDeps, DocumentService>();
-
-/** One service per application (its queue and upload folder), created with the routes. */
-export function documentsOf(deps: AppDeps): DocumentService {
-  let s = services.get(deps);
-  if (!s) {
-    s = documentService(deps.db);
-    services.set(deps, s);
-    s.resume().catch((err) => deps.logger.error({ err }, 'resuming document jobs failed'));
-  }
-  return s;
-}
+/** The application's document service (other routes read stored statements through it). */
+export const documentsOf = (deps: AppDeps): DocumentService =>
+  documentsFor(deps.db, (err) => deps.logger.error({ err }, 'resuming document jobs failed'));
 
 export function register(router: AppRouter, deps: AppDeps): void {
   const docs = documentsOf(deps);
