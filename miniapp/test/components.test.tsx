@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { ChoiceQuestion } from '../src/components/ChoiceQuestion'
 import { CheckRow } from '../src/components/CheckRow'
+import { ExplanationText } from '../src/components/ExplanationText'
 import { FigureConfirm } from '../src/components/FigureConfirm'
 import { IndicatorRow } from '../src/components/IndicatorRow'
 import { NoticeList } from '../src/components/NoticeList'
@@ -120,5 +121,17 @@ describe('result rows', () => {
   it('NoticeList says so when there is nothing to list', () => {
     render(<NoticeList tone='danger' items={[]} empty='无，各项条件均符合。' />)
     expect(screen.getByText('无，各项条件均符合。')).toBeTruthy()
+  })
+})
+
+describe('ExplanationText', () => {
+  it('shows a long explanation folded, paragraph by paragraph, and unfolds it on tap', () => {
+    const text = ['评价结果：', '1. 综合得分58分', '2. 科技人员12分', '3. 研发投入40分', '4. 科技成果6分', '提示：', '1. 报表年度不符'].join('\n')
+    render(<ExplanationText text={text} />)
+    expect(screen.getByText('评价结果：').className).toContain('explanation__para--head')
+    expect(screen.getByText('1. 综合得分58分').className).toContain('explanation__para--item')
+    expect(screen.queryByText('1. 报表年度不符')).toBeNull()
+    fireEvent.click(screen.getByText('展开全文（共 7 段）'))
+    expect(screen.getByText('1. 报表年度不符')).toBeTruthy()
   })
 })

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
 import { CheckRow } from '../../components/CheckRow'
+import { ExplanationText } from '../../components/ExplanationText'
 import { IndicatorRow } from '../../components/IndicatorRow'
 import { NoticeList } from '../../components/NoticeList'
 import { PageShell } from '../../components/PageShell'
@@ -123,7 +124,7 @@ export default function Result() {
 
       {view.explanation && (
         <Card title='结果说明' extra={<Tag tone='neutral'>{view.explanation.source === 'llm' ? 'AI 撰写，已核对' : '标准说明'}</Tag>}>
-          <Text className='result__explanation'>{view.explanation.text}</Text>
+          <ExplanationText text={view.explanation.text} />
         </Card>
       )}
 
