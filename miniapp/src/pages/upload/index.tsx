@@ -68,6 +68,10 @@ export default function Upload() {
   }
 
   const readCount = items.filter((i) => i.status === 'done').length
+  // Differences on figures that are not confirmed below (headcounts, R&D totals) still need to be seen.
+  const otherDifferences = (check?.discrepancies ?? [])
+    .filter((d) => !figures?.some((f) => f.path === `finance.${d.figure}`))
+    .map((d) => ({ code: d.figure, message: d.message }))
   const footer =
     figures === null ? (
       <>
@@ -126,9 +130,9 @@ export default function Upload() {
         </Card>
       )}
 
-      {check && check.discrepancies.length > 0 && (
+      {otherDifferences.length > 0 && (
         <Card title='与您填写的不一致'>
-          <NoticeList tone='warning' items={check.discrepancies.map((d) => ({ code: d.figure, message: d.message }))} />
+          <NoticeList tone='warning' items={otherDifferences} />
         </Card>
       )}
 
