@@ -25,6 +25,7 @@ describe('text PDFs', () => {
     ['2019 资产负债表, two-sided, 万元', balanceSheet({ format: '2019', unit: '万元', seed: 16 })],
     ['会小企01表 with 行次 on both sides, 千元', balanceSheet({ format: 'small', unit: '千元', seed: 17 })],
     ['one-sided 资产负债表 with negative equity in parentheses', balanceSheet({ format: 'vertical', unit: '元', seed: 18, negativeEquity: true, style: { neg: 'paren' } })],
+    ['2019 利润表 without ruling lines, small serif type', incomeStatement({ format: '2019', unit: '元', seed: 22, style: { ruled: false, font: 'Noto Serif CJK SC', fontSize: 11 } })],
     ['A107012 研发费用加计扣除优惠明细表', rdDeduction({ seed: 19 })],
     ['职工人数统计表 with 全年季平均数', staffTable({ seed: 20, layout: 'average' })],
     ['职工人数统计表 with quarters only (average computed)', staffTable({ seed: 21, layout: 'quarters' })],
