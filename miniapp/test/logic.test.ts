@@ -93,11 +93,6 @@ describe('answers → contract input', () => {
     expect(input.rdProjects[1]).toEqual({ name: '委托高校测试', code: 'RD2025-02', form: 'commissioned_domestic', status: 'ongoing', amount: '20' })
   })
 
-  it('uses the figures confirmed on the upload page over the typed ones', () => {
-    const d = { ...exampleDraft(), confirmed: { 'finance.salesRevenue': '3120.5' } }
-    expect(toAssessmentInput(d, 2026).finance.salesRevenue).toBe('3120.5')
-  })
-
   it('saves only well-formed answers on the server and restores them', () => {
     const d = exampleDraft()
     d.finance.totalProfit = '12a'

@@ -119,7 +119,7 @@ describe('upload page', () => {
     typeInto(screen.getByLabelText('确认数值'), '3121')
     fireEvent.click(screen.getByRole('button', { name: '确认更正' }))
     fireEvent.click(screen.getByRole('button', { name: '确认，查看评价结果' }))
-    expect(getDraft().confirmed).toEqual({ 'finance.salesRevenue': '3121' })
+    expect(getDraft().finance.salesRevenue).toBe('3121')
     expect(getDraft().documentIds).toEqual(['d1'])
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/result/index' })
   })

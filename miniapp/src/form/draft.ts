@@ -66,8 +66,6 @@ export interface Draft {
   ip: Partial<Record<IpKey, string>>
   /** Documents uploaded for this check (server ids), kept so the pre-check can reconcile them. */
   documentIds: string[]
-  /** Figures the owner confirmed or corrected on the upload page, by input path. */
-  confirmed: Record<string, string>
 }
 
 export function emptyDraft(region = 'national'): Draft {
@@ -96,7 +94,6 @@ export function emptyDraft(region = 'national'): Draft {
     rdProjects: [],
     ip: {},
     documentIds: [],
-    confirmed: {},
   }
 }
 

@@ -7,18 +7,7 @@ import { FINANCE_KEYS, IP_KEYS } from './draft'
 const trimmed = (s: string | undefined) => (s ?? '').trim()
 const count = (s: string | undefined) => (trimmed(s) === '' ? 0 : Number(trimmed(s)))
 
-/** Applies the figures confirmed on the upload page over the typed ones (path → value). */
-function withConfirmed(draft: Draft): Draft {
-  const finance = { ...draft.finance }
-  for (const [path, value] of Object.entries(draft.confirmed)) {
-    const [head, key] = path.split('.')
-    if (head === 'finance' && key && (FINANCE_KEYS as readonly string[]).includes(key)) finance[key as keyof typeof finance] = value
-  }
-  return { ...draft, finance }
-}
-
-export function toAssessmentInput(source: Draft, evaluationYear: number): AssessmentInputJson {
-  const draft = withConfirmed(source)
+export function toAssessmentInput(draft: Draft, evaluationYear: number): AssessmentInputJson {
   const finance: Record<string, string> = {}
   for (const key of FINANCE_KEYS) {
     const v = trimmed(draft.finance[key])

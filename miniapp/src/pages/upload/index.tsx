@@ -59,11 +59,9 @@ export default function Upload() {
 
   const finish = () => {
     const ids = readJobs().map((j) => j.id)
-    updateDraft((d) => ({
-      ...d,
-      documentIds: ids,
-      confirmed: { ...d.confirmed, ...Object.fromEntries((figures ?? []).map((f) => [f.path, values[f.path] ?? ''])) },
-    }))
+    // The confirmed figures become the answers: the form shows them if the owner goes back to edit.
+    const finance = Object.fromEntries((figures ?? []).map((f) => [f.path.replace(/^finance\./, ''), values[f.path] ?? '']))
+    updateDraft((d) => ({ ...d, documentIds: ids, finance: { ...d.finance, ...finance } }))
     Taro.navigateTo({ url: PAGES.result })
   }
 
