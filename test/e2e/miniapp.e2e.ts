@@ -234,7 +234,8 @@ describe.sequential('mini-program journey (H5, Chromium, 375 px)', () => {
     const saved = (await (
       await fetch(new URL('/api/v1/checks/current', server.url), { headers: { Authorization: `Bearer ${token}` } })
     ).json()) as { answers: { finance?: Record<string, string>; rdProjects?: unknown[] } | null };
-    expect(saved.answers?.finance?.totalCost).toBe('1500');
+    // 销售收入 as confirmed from the statement, replacing the typo typed earlier.
+    expect(saved.answers?.finance?.salesRevenue).toBe(wan(statement.truth['income_statement.operatingRevenue']!));
     expect(saved.answers?.rdProjects).toHaveLength(2);
   });
 
