@@ -1,7 +1,7 @@
 // Wording for the result page. Band edges are read from the server's rule data (shared), so the
 // ranges shown are the ones the score was decided with.
 import { inForce } from '@domain/rules/dated.ts'
-import { SCORING, type Band } from '@domain/rules/national.ts'
+import { SCORING, type Band, type Scoring } from '@domain/rules/national.ts'
 import { div, parseDecimal, toDecimalString } from '@domain/exact.ts'
 import type { Gaps } from '../api'
 
@@ -27,6 +27,14 @@ export function ipBandLabel(bands: readonly { atLeast: number; points: number }[
   const band = bands.find((b) => b.points === points)
   if (!band) return '无有效知识产权'
   return band === bands[0] ? `Ⅱ类 ≥${band.atLeast} 项` : `Ⅱ类 ${band.atLeast} 项`
+}
+
+/** The 研发投入 band of whichever ratio scored higher (the firm's best choice, as the server scores it). */
+export function rdBandLabel(scoring: Scoring, scores: { rdBySales: number | null; rdByCost: number | null }): string {
+  const bySales = scores.rdBySales !== null && scores.rdBySales >= (scores.rdByCost ?? -1)
+  return bySales
+    ? `占销售收入 ${bandLabel(scoring.rdBySalesBands, scores.rdBySales)}`
+    : `占成本费用 ${bandLabel(scoring.rdByCostBands, scores.rdByCost)}`
 }
 
 export const scoringFor = (year: number) => inForce(SCORING, year).value
