@@ -6,7 +6,7 @@ import { emptyDraft } from '../src/form/draft'
 import { annualAverages, liveRdTotal, quarterAverages } from '../src/form/live'
 import { STEPS, completedSteps, firstIncompleteStep, missingInStep, stepOfPath } from '../src/form/steps'
 import { toAssessmentInput } from '../src/form/toInput'
-import { bandLabel, ipBandLabel, leverText, percent, scoringFor } from '../src/result/labels'
+import { bandLabel, ipBandLabel, leverText, percent, rdBandLabel, scoringFor } from '../src/result/labels'
 import { figuresFromDocuments, figuresFromPrecheck, yuanToWan } from '../src/upload/figures'
 import { officialSizeNote, rejectReason } from '../src/upload/fileRules'
 import { exampleDraft, examplePrecheck } from './support/fixtures'
@@ -185,6 +185,8 @@ describe('result wording', () => {
     expect(bandLabel(s.rdBySalesBands, null)).toBe('不适用')
     expect(ipBandLabel(s.ipClass2Bands, 0, 24)).toBe('Ⅱ类 ≥4 项')
     expect(ipBandLabel(s.ipClass2Bands, 1, 30)).toBe('拥有Ⅰ类知识产权')
+    expect(rdBandLabel(s, { rdBySales: 30, rdByCost: 20 })).toBe('占销售收入 4%（含）–5%')
+    expect(rdBandLabel(s, { rdBySales: null, rdByCost: 40 })).toBe('占成本费用 25%（含）–30%')
   })
 
   it('words each gap lever as something the owner can do', () => {

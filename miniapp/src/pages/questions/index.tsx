@@ -56,14 +56,8 @@ export default function Questions() {
     }
   }
 
-  const next = () => {
-    if (missing.length) {
-      Taro.showToast({ title: `请先填写：${missing[0]}`, icon: 'none' })
-      return
-    }
-    if (isLast) void submit()
-    else go(index + 1)
-  }
+  // 下一步 stays disabled while the step misses answers; the line under the card says which.
+  const next = () => (isLast ? void submit() : go(index + 1))
 
   const props = { draft, update: updateDraft }
   return (
