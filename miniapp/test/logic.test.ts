@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toApiError } from '../src/api/client'
 import { fromSavedAnswers, toSavedAnswers } from '../src/form/answers'
-import { currentEvaluationYear, evaluationDeadline } from '../src/form/calendar'
+import { currentEvaluationYear, evaluationDeadline, labWording } from '../src/form/calendar'
 import { emptyDraft } from '../src/form/draft'
 import { annualAverages, liveRdTotal, quarterAverages } from '../src/form/live'
 import { STEPS, completedSteps, firstIncompleteStep, missingInStep, stepOfPath } from '../src/form/steps'
@@ -115,6 +115,12 @@ describe('deadline on the home page', () => {
     const now = new Date('2026-11-25T10:00:00+08:00')
     expect(evaluationDeadline('national', now)).toMatchObject({ year: 2027, date: '2027-08-31', estimated: true })
     expect(currentEvaluationYear('national', now)).toBe(2027)
+  })
+})
+
+describe('regional wording', () => {
+  it('asks about research institutions in the region’s own words', () => {
+    expect(labWording('ningbo')).toMatch(/宁波市级/)
   })
 })
 

@@ -57,6 +57,9 @@ export const REGION_OPTIONS = Object.values(PACKS).map((p) => ({
   short: p.id === 'national' ? '其他地区' : p.name,
 }))
 
+/** The 直通车 research-institution condition where a region words it its own way (Ningbo also counts 宁波市级). */
+export const labWording = (region: string) => findPack(region)?.lab?.wording
+
 export const needsLocalRegistration = (region: string) => !!findPack(region)?.localRegistration
 export const localPlace = (region: string) => findPack(region)?.localRegistration?.place
 

@@ -4,11 +4,13 @@ import './index.scss'
 interface Props {
   current: number
   titles: string[]
+  /** One line under the title: what the step is for. */
+  hint?: string
   onJump?: (index: number) => void
 }
 
 /** Where the owner is in the form: "第 3 / 7 步" with a dot per step that can be tapped to go back. */
-export function StepProgress({ current, titles, onJump }: Props) {
+export function StepProgress({ current, titles, hint, onJump }: Props) {
   return (
     <View className='steps'>
       <View className='steps__line'>
@@ -17,6 +19,7 @@ export function StepProgress({ current, titles, onJump }: Props) {
         </Text>
         <Text className='steps__title'>{titles[current]}</Text>
       </View>
+      {hint && <Text className='steps__hint'>{hint}</Text>}
       <View className='steps__dots'>
         {titles.map((t, i) => (
           <View

@@ -79,13 +79,13 @@ export default function Questions() {
         </>
       }
     >
-      <StepProgress current={index} titles={STEPS.map((s) => s.title)} onJump={(i) => i < index && go(i)} />
+      <StepProgress current={index} titles={STEPS.map((s) => s.title)} hint={step.hint} onJump={(i) => i < index && go(i)} />
       {issues.length > 0 && (
         <Card title='请修改以下内容' className='questions__issues'>
           <NoticeList tone='danger' items={issues} />
         </Card>
       )}
-      <Card hint={step.hint}>
+      <Card>
         {step.id === 'basic' && <BasicStep {...props} />}
         {step.id === 'direct' && <DirectStep {...props} />}
         {step.id === 'rdAccount' && <RdAccountStep {...props} />}

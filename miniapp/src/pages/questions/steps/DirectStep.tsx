@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { YesNoQuestion } from '../../../components/YesNoQuestion'
+import { labWording } from '../../../form/calendar'
 import type { Draft } from '../../../form/draft'
 import { hasDirectPass } from '../../../form/steps'
 import type { StepProps } from './types'
@@ -15,12 +16,13 @@ const QUESTIONS: { key: keyof Direct; label: string }[] = [
 
 /** 直通车 (rules.md §2): any one 是 lets a firm that meets the basic conditions in without scoring. */
 export function DirectStep({ draft, update }: StepProps) {
+  const lab = labWording(draft.region)
   return (
     <View>
       {QUESTIONS.map((q) => (
         <YesNoQuestion
           key={q.key}
-          label={q.label}
+          label={q.key === 'provincialRdInstitution' && lab ? `${lab}？` : q.label}
           value={draft.directPass[q.key]}
           onChange={(v) => update((d) => ({ ...d, directPass: { ...d.directPass, [q.key]: v } }))}
         />
