@@ -104,17 +104,25 @@ async function throughput(): Promise<void> {
   const cases = SCAN_CASES.filter((c) => c.category !== 'photo' && !c.turned);
   const inputs = await Promise.all(cases.map(async (c) => readFileSync(await scanImage(c))));
   const perMinute: Record<number, number> = {};
+  let cpuPerPage = 0;
   for (const size of [1, 2]) {
     const pool = new OcrPool({ size });
     await pool.warm();
+    const cpu = process.cpuUsage();
     const t = performance.now();
     await Promise.all(inputs.map((bytes, i) => extractFile({ name: `p${i}.png`, bytes }, { pool })));
     const ms = performance.now() - t;
     perMinute[size] = (inputs.length / ms) * 60_000;
+    // CPU of the whole process (main thread and OCR worker threads): what the page costs whatever the load.
+    if (size === 1) {
+      const used = process.cpuUsage(cpu);
+      cpuPerPage = (used.user + used.system) / 1000 / inputs.length;
+    }
     await pool.close();
   }
   console.log(`\n## Full pipeline (prepare, OCR, re-reads, checks), ${inputs.length} scanned pages`);
   console.log(`1 worker: ${perMinute[1]!.toFixed(1)} pages/min   2 workers: ${perMinute[2]!.toFixed(1)} pages/min   speed-up ${(perMinute[2]! / perMinute[1]!).toFixed(2)}×`);
+  console.log(`CPU per page: ${fmt(cpuPerPage)} → at most ${((60_000 / cpuPerPage) * 2).toFixed(1)} pages/min on 2 idle cores; load average now ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
 }
 
 async function memory(): Promise<void> {

@@ -36,6 +36,9 @@ export function candidatesOf(p: PageReading, method: Method): Map<ItemKey, Candi
       list.push({ fen: shifted, confidence: round2(confidence * 0.9), source: method });
     }
     list.unshift({ fen, confidence: round2(confidence), source: method });
+    for (const alt of r.alternatives ?? []) {
+      list.push({ fen: toFen(alt.amount, p.unit).fen, confidence: round2(readingConfidence(alt, method, p.unitFound) * 0.9), source: method });
+    }
     out.set(key, list);
   }
   return out;

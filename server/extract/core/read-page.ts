@@ -23,6 +23,8 @@ export interface Reading {
   role?: ColumnRole;
   /** All amounts found on the row for this item, in reading order (for staff tables and diagnostics). */
   rowAmounts: { cell: Cell; role?: ColumnRole }[];
+  /** Other rows whose label matched the same line item. */
+  alternatives?: Reading[];
 }
 
 export interface PageReading {
@@ -63,27 +65,34 @@ export function readPage(words: Word[]): PageReading {
   const kind = titled ?? voteKind(labels.map((l) => l.m.item.kind));
   const own = labels.filter((l) => l.m.item.kind === kind);
   const headers = findHeaders(rows, own);
+  const columnOf = columnsOf(rows, headers);
   const { unit, found: unitFound } = detectUnit(text);
   const readings = new Map<ItemKey, Reading>();
   let column: string | undefined;
   for (const l of own) {
     const key = l.m.item.key;
     if (!key) continue;
-    const rowAmounts = amountsRightOf(rows, l.cell, own).map((cell) => ({ cell, ...headerFor(cell, headers) }));
+    const rowAmounts = amountsRightOf(rows, l.cell, own).map((cell) => ({ cell, ...columnOf(cell) }));
     const candidates = dropRowNumbers(rowAmounts, kind);
     const chosen = chooseColumn(candidates);
     if (!chosen || !chosen.cell.amount) continue;
-    const previous = readings.get(key);
-    // A label printed twice (e.g. a 负债合计 repeated in a summary) keeps the more certain reading.
-    if (previous && previous.labelConfidence >= l.m.confidence) continue;
-    readings.set(key, {
+    const reading: Reading = {
       key, amount: chosen.cell.amount, cell: chosen.cell, label: l.cell.text, labelX0: l.cell.x0, labelConfidence: l.m.confidence,
       column: chosen.header?.text, role: chosen.role, rowAmounts: candidates,
-    });
+    };
+    // A label met twice (repeated in a summary, or a line misread as another): the more certain reading leads,
+    // the other stays an alternative for the identities to weigh.
+    const previous = readings.get(key);
+    if (previous) {
+      const [lead, other] = previous.labelConfidence >= l.m.confidence ? [previous, reading] : [reading, previous];
+      readings.set(key, { ...lead, alternatives: [...(previous.alternatives ?? []), other] });
+      continue;
+    }
+    readings.set(key, reading);
     column ??= chosen.header?.text;
   }
   const gaps = findGaps(own, readings);
-  const orphans = findOrphans(rows, labels, readings, headers);
+  const orphans = findOrphans(rows, labels, readings, columnOf);
   const decimals = mode([...readings.values()].map((r) => r.amount.scale)) ?? 2;
   return {
     kind, titled: titled !== undefined, unit, unitFound, readings, gaps, orphans, decimals, knownLines: own.length, column, rows,
@@ -114,14 +123,14 @@ function findGaps(labels: LabelHit[], readings: Map<ItemKey, Reading>): PageRead
 
 const MAX_ORPHANS = 12;
 
-function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Reading>, headers: Header[]): PageReading['orphans'] {
+function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Reading>, columnOf: ColumnOf): PageReading['orphans'] {
   const read = [...readings.values()];
   const used = new Set(read.map((r) => r.cell));
   const out: PageReading['orphans'] = [];
   for (const row of rows) {
     for (const cell of row.cells) {
       if (!cell.amount || used.has(cell) || out.length >= MAX_ORPHANS) continue;
-      const role = headerFor(cell, headers).role;
+      const role = columnOf(cell).role;
       if (role === 'comparative' || role === 'monthly' || role === 'rowno') continue;
       const h = cell.y1 - cell.y0;
       const yc = (cell.y0 + cell.y1) / 2;
@@ -182,21 +191,41 @@ function findHeaders(rows: Row[], labels: { rowIndex: number; cell: Cell }[]): H
   return headers;
 }
 
-/** The header above an amount: the one its column overlaps most, nearest first. */
-function headerFor(cell: Cell, headers: Header[]): { header?: Cell; role?: ColumnRole } {
-  let best: { h: Header; score: number } | undefined;
-  const cx = (cell.x0 + cell.x1) / 2;
-  for (const h of headers) {
-    if (h.cell.y1 > cell.y0 + 2) continue;
-    const overlap = Math.min(cell.x1, h.cell.x1) - Math.max(cell.x0, h.cell.x0);
-    const width = h.cell.x1 - h.cell.x0;
-    const dist = Math.abs(cx - (h.cell.x0 + h.cell.x1) / 2);
-    // Amounts are right-aligned under centred headers: overlap is the strong signal, centre distance breaks ties.
-    const score = overlap > 0 ? 1000 + overlap - dist * 0.01 - (cell.y0 - h.cell.y1) * 0.001 : -dist / Math.max(width, 1);
-    if (overlap <= 0 && dist > Math.max(width * 1.2, (cell.x1 - cell.x0) * 1.2)) continue;
-    if (!best || score > best.score) best = { h, score };
+type ColumnOf = (cell: Cell) => { header?: Cell; role?: ColumnRole };
+
+/**
+ * Amount columns from the right edges amounts align on, each named by the header its span overlaps most. Per
+ * cell this fails: a short amount (0.00) sits far right of a centred header, and the nearest header may be the
+ * next column's; the long amounts of its column do reach under its own.
+ */
+function columnsOf(rows: Row[], headers: Header[]): ColumnOf {
+  const cells = rows.flatMap((r) => r.cells.filter((c) => c.amount));
+  const h = medianHeight(cells);
+  const clusters: Cell[][] = [];
+  for (const c of [...cells].sort((a, b) => a.x1 - b.x1)) {
+    const last = clusters[clusters.length - 1];
+    const edge = last?.[last.length - 1]?.x1;
+    if (last && edge !== undefined && c.x1 - edge < h) last.push(c);
+    else clusters.push([c]);
   }
-  return best ? { header: best.h.cell, role: best.h.role } : {};
+  const byCell = new Map<Cell, { header?: Cell; role?: ColumnRole }>();
+  for (const column of clusters) {
+    const x0 = Math.min(...column.map((c) => c.x0));
+    const x1 = Math.max(...column.map((c) => c.x1));
+    const bottom = Math.max(...column.map((c) => c.y0));
+    let best: Header | undefined;
+    let most = 0;
+    for (const hd of headers) {
+      const overlap = Math.min(x1, hd.cell.x1) - Math.max(x0, hd.cell.x0);
+      if (hd.cell.y1 <= bottom && overlap > most) {
+        most = overlap;
+        best = hd;
+      }
+    }
+    const named = best ? { header: best.cell, role: best.role } : {};
+    for (const c of column) byCell.set(c, named);
+  }
+  return (cell) => byCell.get(cell) ?? {};
 }
 
 interface LabelHit { rowIndex: number; cell: Cell; m: LabelMatch }
@@ -229,7 +258,9 @@ function findLabels(rows: Row[], titled: StatementKind | undefined): LabelHit[] 
           }
           parts.push(next);
           const whole = matchLabel(parts.map((p) => p.text).join(''), kinds);
-          if (whole?.item.key) {
+          // An unmatched first line takes any known line (非流动/资产合/计 is 非流动资产合计, whose tail must not
+          // pose as 资产合计); a section header only gives way to a line we need.
+          if (whole && (whole.item.key || !m)) {
             m = whole;
             joined = spanOf(parts);
             parts.slice(1).forEach((p) => used.add(p));
