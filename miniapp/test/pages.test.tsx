@@ -21,6 +21,8 @@ vi.mock('../src/api', async (importOriginal) => {
     saveFirm: vi.fn(),
     cancelReminder: vi.fn(),
     deleteMyData: vi.fn(),
+    listNotices: vi.fn(() => Promise.resolve({ notices: [], unread: 0 })),
+    markNoticeRead: vi.fn(() => Promise.resolve()),
     uploadDocument: vi.fn(),
     getDocument: vi.fn(),
   }
@@ -185,6 +187,22 @@ describe('reminders page', () => {
     expect(screen.getByText('截止 2027年8月31日 · 2027年8月24日 提醒')).toBeTruthy()
     fireEvent.click(screen.getByText('取消'))
     await waitFor(() => expect(mocked.cancelReminder).toHaveBeenCalledWith('r1'))
+  })
+
+  it('shows reminders received in the app and marks one read when opened', async () => {
+    setToken('t1')
+    mocked.listReminders.mockResolvedValue({ reminders: [], consents: { templateIds: [], available: {}, total: 0 } })
+    mocked.listNotices.mockResolvedValue({
+      notices: [{ id: 'n1', title: '距评价系统关闭还有7天', body: '请尽快提交自评。', deadline: '2027-08-31', createdAt: '2027-08-24T01:00:00.000Z', read: false }],
+      unread: 1,
+    })
+    const { default: Reminders } = await import('../src/pages/reminders')
+    render(<Reminders />)
+    await waitFor(() => expect(screen.getByText('距评价系统关闭还有7天')).toBeTruthy())
+    expect(screen.getByLabelText('未读')).toBeTruthy()
+    fireEvent.click(screen.getByText('请尽快提交自评。'))
+    await waitFor(() => expect(mocked.markNoticeRead).toHaveBeenCalledWith('n1'))
+    expect(screen.queryByLabelText('未读')).toBeNull()
   })
 })
 

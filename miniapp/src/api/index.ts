@@ -5,6 +5,7 @@ import type {
   Consents,
   DocumentJob,
   Firm,
+  Notice,
   PrecheckInputJson,
   PrecheckResult,
   Reminder,
@@ -53,6 +54,10 @@ export const getConsents = () => request<Consents>('GET', '/api/v1/reminders/con
 
 /** Records the templates the owner accepted in wx.requestSubscribeMessage. */
 export const recordConsents = (templateIds: string[]) => request<Consents>('POST', '/api/v1/reminders/consents', { templateIds })
+
+export const listNotices = () => request<{ notices: Notice[]; unread: number }>('GET', '/api/v1/notices')
+
+export const markNoticeRead = (id: string) => request<unknown>('POST', `/api/v1/notices/${encodeURIComponent(id)}/read`)
 
 /** Deletes the firm's answers, documents, checks, reminders and the account. */
 export const deleteMyData = () => request<{ deleted: string[] }>('DELETE', '/api/v1/me')

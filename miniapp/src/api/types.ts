@@ -36,8 +36,8 @@ export interface DocumentJob {
   error?: { code: string; message: string }
 }
 
-// The shapes below mirror server/http/routes/{auth,checks,firm,reminders}.ts (SessionSchema, CheckDraftSchema,
-// FirmSchema, ReminderSchema, ConsentsSchema); those modules pull in the whole server, so they are not imported.
+// The shapes below mirror server/http/routes/{auth,checks,firm,reminders,notices}.ts (SessionSchema, CheckDraftSchema,
+// FirmSchema, ReminderSchema, ConsentsSchema, NoticeSchema); those modules pull in the whole server, so they are not imported.
 
 /** POST /api/v1/auth/wechat and /api/v1/auth/dev. */
 export interface Session {
@@ -71,6 +71,16 @@ export interface Reminder {
   /** When the reminder is sent. */
   sendAt: string
   status: 'scheduled' | 'claimed'
+}
+
+/** GET /api/v1/notices: reminders delivered inside the app (always, and instead of WeChat when it cannot deliver). */
+export interface Notice {
+  id: string
+  title: string
+  body: string
+  deadline: string | null
+  createdAt: string
+  read: boolean
 }
 
 /** One-time subscribe-message consents: templates to ask for, and the unspent ones per template. */

@@ -1,4 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { listNotices } from '../../api'
 import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
 import { PageShell } from '../../components/PageShell'
@@ -6,6 +9,7 @@ import { REGION_OPTIONS, evaluationDeadline, formatDate, needsLocalRegistration 
 import { STEPS, completedSteps } from '../../form/steps'
 import { hasAnswers, resetDraft, updateDraft, useDraft } from '../../store/draft'
 import { PAGES, openWithConsent } from '../../store/navigate'
+import { getToken } from '../../store/session'
 import './index.scss'
 
 const JOURNEY = [
@@ -22,6 +26,15 @@ export default function Home() {
   const started = hasAnswers(draft)
   const doneSteps = completedSteps(draft, needsLocalRegistration(draft.region))
   const finished = doneSteps === STEPS.length
+  const [unread, setUnread] = useState(0)
+
+  // Only a logged-in owner has notices; nothing is sent before consent.
+  useDidShow(() => {
+    if (!getToken()) return setUnread(0)
+    listNotices()
+      .then((r) => setUnread(r.unread))
+      .catch(() => setUnread(0))
+  })
 
   return (
     <PageShell>
@@ -113,7 +126,10 @@ export default function Home() {
 
       <View className='home-links'>
         <View className='home-links__item' onClick={() => openWithConsent(PAGES.reminders)}>
-          <Text className='home-links__title'>截止提醒</Text>
+          <View className='home-links__line'>
+            <Text className='home-links__title'>截止提醒</Text>
+            {unread > 0 && <Text className='home-links__badge'>{unread}</Text>}
+          </View>
           <Text className='home-links__text'>订阅与管理</Text>
         </View>
         <View className='home-links__item' onClick={() => openWithConsent(PAGES.account)}>

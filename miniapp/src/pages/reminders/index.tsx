@@ -3,10 +3,22 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Card } from '../../components/Card'
+import { InboxItem } from '../../components/InboxItem'
 import { PageIntro } from '../../components/PageIntro'
 import { PageShell } from '../../components/PageShell'
 import { Tag } from '../../components/Tag'
-import { ApiError, cancelReminder, listReminders, recordConsents, saveFirm, type Consents, type Reminder } from '../../api'
+import {
+  ApiError,
+  cancelReminder,
+  listNotices,
+  listReminders,
+  markNoticeRead,
+  recordConsents,
+  saveFirm,
+  type Consents,
+  type Notice,
+  type Reminder,
+} from '../../api'
 import { evaluationDeadline, formatChinaDay, formatDate } from '../../form/calendar'
 import { useDraft } from '../../store/draft'
 import { askSubscribe } from '../../reminders/askSubscribe'
@@ -24,6 +36,7 @@ export default function Reminders() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
   const [subscribed, setSubscribed] = useState(false)
+  const [notices, setNotices] = useState<Notice[]>([])
 
   const refresh = async () => {
     try {
@@ -36,7 +49,18 @@ export default function Reminders() {
   }
 
   // Also fetches the templates ahead, so a tap can open WeChat's consent dialog at once.
-  useDidShow(() => void refresh())
+  useDidShow(() => {
+    void refresh()
+    listNotices()
+      .then((r) => setNotices(r.notices))
+      .catch(() => setNotices([]))
+  })
+
+  const open = (n: Notice) => {
+    if (n.read) return
+    setNotices((all) => all.map((x) => (x.id === n.id ? { ...x, read: true } : x)))
+    markNoticeRead(n.id).catch(() => undefined)
+  }
 
   const subscribe = async () => {
     setBusy(true)
@@ -112,6 +136,14 @@ export default function Reminders() {
           </View>
         ))}
       </Card>
+
+      {notices.length > 0 && (
+        <Card title='收到的提醒'>
+          {notices.map((n) => (
+            <InboxItem key={n.id} notice={n} onOpen={open} />
+          ))}
+        </Card>
+      )}
     </PageShell>
   )
 }
