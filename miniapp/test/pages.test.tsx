@@ -158,6 +158,15 @@ describe('result page', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/questions/index' })
   })
 
+  it('asks for the answers still empty before asking the server', async () => {
+    updateDraft((d) => ({ ...d, finance: { ...d.finance, totalCost: '' } }))
+    const { default: Result } = await import('../src/pages/result')
+    render(<Result />)
+    await waitFor(() => expect(screen.getByText('成本费用支出总额')).toBeTruthy())
+    expect(screen.getByText('上一年度财务数据')).toBeTruthy()
+    expect(mocked.precheck).not.toHaveBeenCalled()
+  })
+
   it('still shows the 自评结果 when the pre-check is not available', async () => {
     mocked.precheck.mockRejectedValue(new api.ApiError(404, 'NOT_FOUND', '请求的接口不存在'))
     const { assessment } = examplePrecheck()

@@ -2,7 +2,8 @@
 // explanation and gaps) when the server offers it, else the plain assessment, so the 自评结果 still shows.
 import { ApiError, createAssessment, precheck, type AssessmentResult, type Explanation, type Gaps } from '../api'
 import type { Draft } from '../form/draft'
-import { currentEvaluationYear } from '../form/calendar'
+import { currentEvaluationYear, needsLocalRegistration } from '../form/calendar'
+import { STEPS, missingInStep } from '../form/steps'
 import { toAssessmentInput } from '../form/toInput'
 
 export interface ResultView {
@@ -20,7 +21,17 @@ export class MissingAnswers extends Error {
   }
 }
 
+/** Answers still empty in the form, as questions by step (checked before asking the server). */
+function unanswered(draft: Draft): MissingAnswers['questions'] {
+  const local = needsLocalRegistration(draft.region)
+  return STEPS.flatMap((step) =>
+    missingInStep(draft, step.id, local).map((label) => ({ path: step.id, section: step.title, question: label })),
+  )
+}
+
 export async function loadResult(draft: Draft): Promise<ResultView> {
+  const open = unanswered(draft)
+  if (open.length) throw new MissingAnswers(open)
   const input = toAssessmentInput(draft, currentEvaluationYear(draft.region))
   try {
     const p = await precheck(input, draft.documentIds)

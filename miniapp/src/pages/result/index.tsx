@@ -45,7 +45,7 @@ export default function Result() {
           {missing.length > 0 && (
             <Card className='result__missing'>
               {missing.map((q) => (
-                <CheckRow key={q.path} label={q.question} note={q.section} />
+                <CheckRow key={`${q.path}-${q.question}`} label={q.question} note={q.section} />
               ))}
             </Card>
           )}
