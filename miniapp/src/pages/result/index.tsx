@@ -50,7 +50,7 @@ export default function Result() {
             </Card>
           )}
           {error && (
-            <ActionButton kind='secondary' onClick={() => Taro.redirectTo({ url: PAGES.questions })}>
+            <ActionButton kind={missing.length ? 'primary' : 'secondary'} onClick={() => Taro.redirectTo({ url: PAGES.questions })}>
               {missing.length ? '去回答' : '返回修改答案'}
             </ActionButton>
           )}
