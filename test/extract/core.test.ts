@@ -147,3 +147,28 @@ describe('choosing among OCR readings by the identities', () => {
     expect(res.checks[0]?.ok).toBe(false);
   });
 });
+
+describe('staff counts', () => {
+  const w = (text: string, x: number, y: number, width = text.length * 10): Word => ({ text, x0: x, x1: x + width, y0: y, y1: y + 12 });
+  const table = (emp: string[], extraHeader = true) => readPage([
+    w('企业职工人数统计表', 200, 10),
+    ...(extraHeader ? [w('全年季平均数', 560, 40)] : []),
+    w('职工总数', 10, 70), ...emp.map((t, i) => w(t, 120 + i * 50, 70, t.length * 8)),
+  ]);
+  it('averages eight quarter-end figures exactly and checks a printed average against them', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const eight = ['40', '44', '44', '46', '46', '45', '45', '48'];
+    expect(assemble(1, table(eight, false), 'text')?.doc.fields.employees).toMatchObject({ value: '44.75' });
+    const agreed = assemble(1, table([...eight, '44.75']), 'text')?.doc.fields.employees;
+    expect(agreed).toMatchObject({ value: '44.75' });
+    expect(agreed?.flagged).toBeUndefined();
+    expect(agreed?.confidence).toBeGreaterThanOrEqual(0.97);
+    expect(assemble(1, table([...eight, '45.75']), 'text')?.doc.fields.employees).toMatchObject({ value: '45.75', flagged: true });
+  });
+  it('flags a printed average whose quarters were not all read, instead of averaging the wrong figures', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    // One quarter figure lost under a seal: seven whole numbers and the average.
+    const f = assemble(1, table(['40', '44', '44', '46', '45', '45', '48', '44.75'], false), 'ocr')?.doc.fields.employees;
+    expect(f).toMatchObject({ value: '44.75', flagged: true });
+  });
+});

@@ -108,18 +108,30 @@ export const round2 = (x: number): number => Math.round(x * 100) / 100;
 function countField(r: Reading, method: Method): Field | undefined {
   const conf = readingConfidence(r, method, true);
   const nums = r.rowAmounts.map((a) => a.cell.amount).filter((a): a is ParsedAmount => a !== undefined);
-  const printed = r.rowAmounts.find((a) => a.role === 'average')?.cell.amount ?? (nums.length === 9 ? nums[8] : undefined);
-  if (nums.length >= 8) {
-    const computed = count(nums.slice(0, 8), 8, conf);
-    if (!printed) return computed;
-    // Both the quarters and the printed average: they must agree (the form recomputes it the same way).
+  const whole = (n: ParsedAmount) => n.scale === 0 || n.digits % 10n ** BigInt(n.scale) === 0n;
+  // The printed average: under its header, or — header lost — the last figure when it is fractional or ninth.
+  const last = nums[nums.length - 1];
+  const byHeader = r.rowAmounts.find((a) => a.role === 'average')?.cell.amount;
+  const printed = byHeader ?? (last && nums.length > 1 && (!whole(last) || nums.length === 9) ? last : undefined);
+  // Head counts on a date (季初/季末) are whole people: anything else among eight is a misread or a lost column.
+  // Four figures are quarterly averages and may end in .5.
+  const quarters = nums.filter((n) => n !== printed);
+  const sound = quarters.length === 4 || quarters.every(whole);
+  if (printed) {
     const shown = count([printed], 1, conf);
-    return shown.value === computed.value ? { ...shown, confidence: Math.max(shown.confidence, 0.97) } : { ...shown, confidence: 0.5, flagged: true };
+    if (quarters.length === 8 && sound) {
+      const computed = count(quarters, 8, conf);
+      // Both given: they must agree (the form recomputes the average the same way).
+      return shown.value === computed.value ? { ...shown, confidence: Math.max(shown.confidence, 0.97) } : { ...shown, confidence: 0.5, flagged: true };
+    }
+    // Quarters missing or misread: the average stands unchecked.
+    return quarters.length === 0 ? shown : { ...shown, confidence: Math.min(shown.confidence, 0.6), flagged: true };
   }
-  if (printed) return count([printed], 1, conf);
-  if (nums.length === 4) return count(nums, 4, conf);
-  if (nums.length === 1) return count(nums, 1, conf);
-  if (nums.length > 1) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
+  if (!sound) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
+  if (quarters.length === 8) return count(quarters, 8, conf);
+  if (quarters.length === 4) return count(quarters, 4, conf);
+  if (quarters.length === 1) return count(quarters, 1, conf);
+  if (quarters.length > 1) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
   return undefined;
 }
 
