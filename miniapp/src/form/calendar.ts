@@ -1,7 +1,7 @@
 // Which evaluation year the owner is preparing for and how many days are left, from the region's
 // policy pack (the server's data, shared). After a year's system has closed, the next year is shown
 // with the same calendar day marked as an estimate until that year's notice is published.
-import { findPack, PACKS } from '@domain/rules/packs.ts'
+import { findPack } from '@domain/rules/packs.ts'
 
 export interface Deadline {
   year: number
@@ -49,19 +49,6 @@ export function evaluationDeadline(region: string, now: Date = new Date()): Dead
   }
   return null
 }
-
-/** Regions with a policy pack; 全国 covers every other place (`short` fits a three-across button). */
-export const REGION_OPTIONS = Object.values(PACKS).map((p) => ({
-  id: p.id,
-  name: p.id === 'national' ? '全国（其他地区）' : p.name,
-  short: p.id === 'national' ? '其他地区' : p.name,
-}))
-
-/** The 直通车 research-institution condition where a region words it its own way (Ningbo also counts 宁波市级). */
-export const labWording = (region: string) => findPack(region)?.lab?.wording
-
-export const needsLocalRegistration = (region: string) => !!findPack(region)?.localRegistration
-export const localPlace = (region: string) => findPack(region)?.localRegistration?.place
 
 /** The evaluation year the figures are for: the next window that is still open. */
 export const currentEvaluationYear = (region: string, now: Date = new Date()) =>

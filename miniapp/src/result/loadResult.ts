@@ -2,7 +2,8 @@
 // explanation and gaps) when the server offers it, else the plain assessment, so the 自评结果 still shows.
 import { ApiError, createAssessment, precheck, type AssessmentResult, type Explanation, type Gaps } from '../api'
 import type { Draft } from '../form/draft'
-import { currentEvaluationYear, needsLocalRegistration } from '../form/calendar'
+import { currentEvaluationYear } from '../form/calendar'
+import { needsLocalRegistration } from '../form/region'
 import { STEPS, missingInStep } from '../form/steps'
 import { toAssessmentInput } from '../form/toInput'
 

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { ChoiceQuestion } from '../../../components/ChoiceQuestion'
 import { YesNoQuestion } from '../../../components/YesNoQuestion'
-import { REGION_OPTIONS, localPlace } from '../../../form/calendar'
+import { REGION_OPTIONS, localPlace } from '../../../form/region'
 import type { Draft } from '../../../form/draft'
 import type { StepProps } from './types'
 

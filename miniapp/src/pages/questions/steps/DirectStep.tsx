@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { YesNoQuestion } from '../../../components/YesNoQuestion'
-import { labWording } from '../../../form/calendar'
+import { labWording } from '../../../form/region'
 import type { Draft } from '../../../form/draft'
 import { hasDirectPass } from '../../../form/steps'
 import type { StepProps } from './types'
