@@ -49,9 +49,6 @@ export const listReminders = () => request<{ reminders: Reminder[]; consents: Co
 
 export const cancelReminder = (id: string) => request<unknown>('DELETE', `/api/v1/reminders/${encodeURIComponent(id)}`)
 
-/** Templates to ask WeChat about, and how many one-time consents are still unspent. */
-export const getConsents = () => request<Consents>('GET', '/api/v1/reminders/consents')
-
 /** Records the templates the owner accepted in wx.requestSubscribeMessage. */
 export const recordConsents = (templateIds: string[]) => request<Consents>('POST', '/api/v1/reminders/consents', { templateIds })
 
