@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../server/extract/extract.ts';
 import { OcrPool } from '../../server/extract/ocr.ts';
+import { openPdf } from '../../server/extract/pdf.ts';
 import type { ExtractionResult } from '../../server/extract/schema.ts';
 import { SCAN_CASES, scanImage, score, type ScanCase } from './fixtures/scans.ts';
 import { balanceSheet, documentHtml, incomeStatement } from './fixtures/statements.ts';
@@ -97,6 +98,22 @@ describe('OCR of scans and photos', () => {
     r.documents.forEach((d, i) => expect(score(sheets[i]!.truth, d.fields).wrong).toEqual([]));
     expect(r.documents[1]?.unit).toBe('万元');
   }, 180_000);
+});
+
+describe('text layers that cannot be trusted', () => {
+  it('reads by OCR a scanned PDF whose text layer carries no statement (a scanner\'s junk OCR layer)', async () => {
+    const c = SCAN_CASES.find((x) => x.name === 'clean 会小企01表 千元')!;
+    const img = readFileSync(await scanImage(c)).toString('base64');
+    const junk = '<div style="position:absolute;top:40px;left:40px;color:transparent">Scan0001 ABBYY 1O2 Il l1 ____ ||| 3z</div>';
+    const pdf = await htmlToPdf(`<html><head><style>@page{size:A4;margin:0}body{margin:0;position:relative}</style></head><body>${junk}<img style="width:100%" src="data:image/png;base64,${img}"></body></html>`, 'junk-layer.pdf');
+    const layer = await openPdf(readFileSync(pdf));
+    expect((await layer.words(1)).words.map((w) => w.text).join(' ')).toContain('ABBYY');
+    await layer.close();
+    const r = await extractFile({ name: '带文字层的扫描件.pdf', bytes: readFileSync(pdf) }, { pool });
+    expect(r.method).toBe('ocr');
+    expect(r.documents[0]?.kind).toBe('balance_sheet');
+    expect(score(c.sheet.truth, r.documents[0]?.fields).wrong).toEqual([]);
+  }, 120_000);
 });
 
 describe('the OCR model', () => {
