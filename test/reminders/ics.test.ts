@@ -89,7 +89,7 @@ describe.each(PROVIDERS)('calendar.ics on %s', (provider) => {
       else if (name === 'TRIGGER' && current) current[`TRIGGER${alarms++}`] = value;
       else if (current && !(name in current)) current[name] = value;
     }
-    expect(events.map((e) => e['DTSTART;VALUE=DATE'])).toEqual(['20260531', '20260831', '20260918']);
+    expect(events.map((e) => e['DTSTART;VALUE=DATE'])).toEqual(['20260531', '20260831', '20260918', '20270531', '20270831']);
     const closes = events[1]!;
     expect(unescape(closes.SUMMARY!)).toBe('评价系统关闭（企业自评提交截止）');
     expect(closes['DTEND;VALUE=DATE']).toBe('20260901');
@@ -103,21 +103,23 @@ describe.each(PROVIDERS)('calendar.ics on %s', (provider) => {
     }
     expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
     // Five alarms per event, at 09:30 Beijing time 30/14/7/3/1 days before (relative to the day's start).
-    expect(alarms).toBe(15);
+    expect(alarms).toBe(5 * events.length);
     expect(r.text).toContain('TRIGGER:-P29DT14H30M');
     expect(r.text).toContain('TRIGGER:-P6DT14H30M');
     expect(r.text).toContain('TRIGGER:-PT14H30M');
 
     await u.put('/api/v1/firm', { tiered: true });
     expect((await u.get('/api/v1/calendar.ics')).text).toContain('DTSTART;VALUE=DATE:20260430');
-    // Next year, before the 2027 notice is in the pack: no stale 2026 events.
+    // Next year: 2027's dates only (the closing day provisional, marked 预计), no stale 2026 events.
     s.setTime('2027-01-10T10:00:00+08:00');
     try {
       const again = await devUser(s.url);
       await again.put('/api/v1/firm', { region: 'henan' });
       const next = (await again.get('/api/v1/calendar.ics')).text;
       expect(parse(next).map(([n]) => n)).toContain('VERSION');
-      expect(next).not.toContain('BEGIN:VEVENT');
+      expect(next).not.toContain('DTSTART;VALUE=DATE:2026');
+      expect(next).toContain('DTSTART;VALUE=DATE:20270831');
+      expect(unescape(next.replace(/\r\n /g, ''))).toContain('预计');
     } finally {
       s.setTime(JULY);
     }

@@ -17,10 +17,12 @@ const firm = (patch: Partial<FirmFacts> = {}): FirmFacts => ({
   ...patch,
 });
 const at = (s: string) => new Date(s);
+/** The 2026 deadlines only: the packs also carry 2027's (some provisional), checked in their own test. */
+const of2026 = <T extends { deadline: string }>(plan: T[]) => plan.filter((p) => p.deadline.startsWith('2026'));
 
 describe('reminder plan', () => {
   it('national firm in January: 汇算清缴 5月31日 and system closing 8月31日, 30/14/7/3/1 days before at 09:30 Beijing time', () => {
-    const plan = planReminders(firm(), at('2026-01-10T00:00:00+08:00'));
+    const plan = of2026(planReminders(firm(), at('2026-01-10T00:00:00+08:00')));
     expect(plan.map((p) => `${p.kind} ${p.deadline} -${p.offsetDays} ${p.dueAt.toISOString()}`)).toEqual([
       'taxFilingDeadline 2026-05-31 -30 2026-05-01T01:30:00.000Z',
       'taxFilingDeadline 2026-05-31 -14 2026-05-17T01:30:00.000Z',
@@ -46,18 +48,26 @@ describe('reminder plan', () => {
   });
 
   it('a firm that submitted this year gets no submission reminders (but still the review deadline); next year counts again', () => {
-    const submitted = planReminders(firm({ region: 'henan', submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00'));
+    const submitted = of2026(planReminders(firm({ region: 'henan', submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00')));
     expect(submitted.map((p) => p.kind)).toEqual(Array(5).fill('reviewDeadline'));
-    expect(planReminders(firm({ submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00'))).toEqual([]);
-    expect(planReminders(firm({ submittedYear: 2025 }), at('2026-06-10T00:00:00+08:00')).length).toBe(5);
+    expect(of2026(planReminders(firm({ submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00')))).toEqual([]);
+    expect(of2026(planReminders(firm({ submittedYear: 2025 }), at('2026-06-10T00:00:00+08:00'))).length).toBe(5);
+    // Submitting for 2026 says nothing about 2027: next year's reminders still come.
+    expect(planReminders(firm({ submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00')).some((p) => p.deadline === '2027-08-31')).toBe(true);
   });
 
   it('nothing for passed deadlines, nothing due before the firm was set up', () => {
-    expect(planReminders(firm(), at('2026-09-01T00:00:00+08:00'))).toEqual([]);
+    expect(of2026(planReminders(firm(), at('2026-09-01T00:00:00+08:00')))).toEqual([]);
     // The deadline day itself is still open.
-    expect(planReminders(firm(), at('2026-08-31T23:59:00+08:00')).length).toBe(5);
-    const late = planReminders(firm({ createdAt: at('2026-08-20T12:00:00+08:00') }), at('2026-08-20T12:00:00+08:00'));
+    expect(of2026(planReminders(firm(), at('2026-08-31T23:59:00+08:00'))).length).toBe(5);
+    const late = of2026(planReminders(firm({ createdAt: at('2026-08-20T12:00:00+08:00') }), at('2026-08-20T12:00:00+08:00')));
     expect(late.map((p) => p.offsetDays)).toEqual([7, 3, 1]);
+  });
+
+  it('2027: the statutory 汇算清缴 date and the provisional closing day, carried over and marked 预计', () => {
+    const plan = planReminders(firm(), at('2026-11-25T10:00:00+08:00'));
+    expect([...new Set(plan.map((p) => p.deadline))]).toEqual(['2027-05-31', '2027-08-31']);
+    expect(plan.find((p) => p.deadline === '2027-08-31')!.title).toContain('预计');
   });
 
   describe('dates are data', () => {

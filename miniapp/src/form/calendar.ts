@@ -10,7 +10,7 @@ export interface Deadline {
   date: string
   label: string
   daysLeft: number
-  /** True when the date is carried over from an earlier year's notice. */
+  /** True when the date is carried over from an earlier year's notice (by the pack, or here for a year it lacks). */
   estimated: boolean
 }
 
@@ -43,7 +43,7 @@ export function evaluationDeadline(region: string, now: Date = new Date()): Dead
         date,
         label: closes.label,
         daysLeft: Math.round((day - today) / DAY_MS),
-        estimated: !known,
+        estimated: !known || closes.provisional === true,
       }
     }
   }

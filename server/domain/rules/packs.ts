@@ -7,6 +7,8 @@ export interface PackDate {
   date: string;
   label: string;
   source: SourceRef;
+  /** Carried over from the previous year's notice until this year's is published: shown as 预计. */
+  provisional?: boolean;
 }
 
 export interface YearDates {
@@ -46,11 +48,28 @@ const nationalDates2026: YearDates = {
   },
 };
 
+// 2027: the 汇算清缴 and 梯度培育 dates are fixed by law and by S5 every year; the system's closing day is
+// carried over from 2026 until the 2027 notices are out (rules.md §7 has none yet).
+const nationalDates2027: YearDates = {
+  systemCloses: {
+    date: '2027-08-31',
+    label: '评价系统关闭（预计，以2027年通知为准）',
+    source: cite('S4', '2026年截止日期，2027年通知发布前沿用'),
+    provisional: true,
+  },
+  taxFilingDeadline: {
+    date: '2027-05-31',
+    label: '企业所得税汇算清缴截止（在此前取得入库登记编号可享受研发费用加计扣除）',
+    source: cite('CIT_LAW'),
+  },
+  tierUpdateDeadline: { date: '2027-04-30', label: '创新型/专精特新中小企业年度信息更新截止', source: cite('S5') },
+};
+
 export const PACKS: Record<string, PolicyPack> = {
   national: {
     id: 'national',
     name: '全国',
-    dates: { 2026: nationalDates2026 },
+    dates: { 2026: nationalDates2026, 2027: nationalDates2027 },
   },
   henan: {
     id: 'henan',
@@ -70,6 +89,7 @@ export const PACKS: Record<string, PolicyPack> = {
         systemCloses: { date: '2026-08-31', label: '评价系统关闭（企业自评提交截止）', source: cite('S4', '豫科企〔2026〕6号') },
         reviewDeadline: { date: '2026-09-18', label: '审核材料提交截止', source: cite('S4', '豫科企〔2026〕6号') },
       },
+      2027: nationalDates2027,
     },
   },
   ningbo: {
@@ -82,6 +102,7 @@ export const PACKS: Record<string, PolicyPack> = {
         ...nationalDates2026,
         systemCloses: { date: '2026-08-31', label: '评价系统关闭（企业自评提交截止）', source: cite('S4', '宁波2026年通知') },
       },
+      2027: nationalDates2027,
     },
   },
 };
