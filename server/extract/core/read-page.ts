@@ -2,11 +2,12 @@
 // current-period figure, paired by coordinates.
 import type { StatementKind, Unit } from '../schema.ts';
 import type { ParsedAmount } from './amount.ts';
-import { TITLES, type ItemKey } from './catalog.ts';
-import { headerRole, PREFERRED_ROLES, type ColumnRole } from './headers.ts';
+import type { ItemKey } from './catalog.ts';
+import { chooseColumn, columnsOf, dropRowNumbers, findHeaders, type ColumnOf } from './columns.ts';
+import type { ColumnRole } from './headers.ts';
+import { findLabels, type LabelHit } from './labels.ts';
 import { groupRows, medianHeight, rowText, type Box, type Cell, type Row, type Word } from './layout.ts';
-import { matchLabel, type LabelMatch } from './match.ts';
-import { hasCjk, normalizeText } from './normalize.ts';
+import { findCompany, findPeriod, findTitle, voteKind } from './statement-meta.ts';
 import { detectUnit } from './unit.ts';
 
 export interface Reading {
@@ -54,7 +55,6 @@ export interface PageReading {
   rows: Row[];
 }
 
-interface Header { cell: Cell; role: ColumnRole; rowIndex: number }
 
 export function readPage(words: Word[]): PageReading {
   const rows = groupRows(words);
@@ -152,135 +152,7 @@ function mode(xs: number[]): number | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function findTitle(rows: Row[]): StatementKind | undefined {
-  // Titles sit at the top; a later mention (附注: 详见利润表) must not rename the page.
-  for (const row of rows.slice(0, 8)) {
-    const t = rowText(row).replace(/\s+/g, '');
-    const hit = TITLES.find((x) => x.re.test(t));
-    if (hit) return hit.kind;
-  }
-  return undefined;
-}
 
-function voteKind(kinds: StatementKind[]): StatementKind | undefined {
-  const counts = new Map<StatementKind, number>();
-  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] >= 3 ? best[0] : undefined;
-}
-
-function findHeaders(rows: Row[], labels: { rowIndex: number; cell: Cell }[]): Header[] {
-  const labelCells = new Set(labels.map((l) => l.cell));
-  const headers: Header[] = [];
-  rows.forEach((row, rowIndex) => {
-    if (row.cells.some((c) => c.amount && !/^\d{1,2}$/.test(c.text))) return;
-    for (const cell of row.cells) {
-      if (labelCells.has(cell)) continue;
-      const role = headerRole(cell.text);
-      if (role) {
-        headers.push({ cell, role, rowIndex });
-        continue;
-      }
-      // Headers printed close together run into one cell (行次本年累计金额): fall back to its words.
-      for (const w of cell.words) {
-        const r = headerRole(w.text);
-        if (r) headers.push({ cell: { ...w, conf: w.conf ?? 1, words: [w] }, role: r, rowIndex });
-      }
-    }
-  });
-  return headers;
-}
-
-type ColumnOf = (cell: Cell) => { header?: Cell; role?: ColumnRole };
-
-/**
- * Amount columns from the right edges amounts align on, each named by the header its span overlaps most. Per
- * cell this fails: a short amount (0.00) sits far right of a centred header, and the nearest header may be the
- * next column's; the long amounts of its column do reach under its own.
- */
-function columnsOf(rows: Row[], headers: Header[]): ColumnOf {
-  const cells = rows.flatMap((r) => r.cells.filter((c) => c.amount));
-  const h = medianHeight(cells);
-  const clusters: Cell[][] = [];
-  for (const c of [...cells].sort((a, b) => a.x1 - b.x1)) {
-    const last = clusters[clusters.length - 1];
-    const edge = last?.[last.length - 1]?.x1;
-    if (last && edge !== undefined && c.x1 - edge < h) last.push(c);
-    else clusters.push([c]);
-  }
-  const byCell = new Map<Cell, { header?: Cell; role?: ColumnRole }>();
-  for (const column of clusters) {
-    const x0 = Math.min(...column.map((c) => c.x0));
-    const x1 = Math.max(...column.map((c) => c.x1));
-    const bottom = Math.max(...column.map((c) => c.y0));
-    let best: Header | undefined;
-    let most = 0;
-    for (const hd of headers) {
-      const overlap = Math.min(x1, hd.cell.x1) - Math.max(x0, hd.cell.x0);
-      if (hd.cell.y1 <= bottom && overlap > most) {
-        most = overlap;
-        best = hd;
-      }
-    }
-    const named = best ? { header: best.cell, role: best.role } : {};
-    for (const c of column) byCell.set(c, named);
-  }
-  return (cell) => byCell.get(cell) ?? {};
-}
-
-interface LabelHit { rowIndex: number; cell: Cell; m: LabelMatch }
-
-/**
- * Label cells matched against the known line items. A long label wraps inside its cell (所有者权益(或股东权益) /
- * 合计), its amounts sitting on a row of their own between the fragments: fragments stacked tightly at the same
- * left edge are joined when the whole matches better than the first line alone.
- */
-function findLabels(rows: Row[], titled: StatementKind | undefined): LabelHit[] {
-  const kinds = titled ? [titled] : undefined;
-  const h = medianHeight(rows.flatMap((r) => r.cells));
-  const used = new Set<Cell>();
-  const hits: LabelHit[] = [];
-  rows.forEach((row, rowIndex) => {
-    for (const cell of row.cells) {
-      if (cell.amount || !hasCjk(cell.text) || used.has(cell)) continue;
-      let m = matchLabel(cell.text, kinds);
-      let joined = cell;
-      if (!m?.item.key) {
-        const parts = [cell];
-        for (let j = rowIndex + 1; j < rows.length && parts.length < 4; j++) {
-          const last = parts[parts.length - 1] as Cell;
-          const next = rows[j]?.cells.find(
-            (c) => !c.amount && hasCjk(c.text) && Math.abs(c.x0 - cell.x0) < 1.5 * h && c.y0 - last.y1 < 0.6 * h,
-          );
-          if (!next) {
-            if ((rows[j]?.y ?? Infinity) - (last.y0 + last.y1) / 2 > 1.6 * h) break;
-            continue;
-          }
-          parts.push(next);
-          const whole = matchLabel(parts.map((p) => p.text).join(''), kinds);
-          // An unmatched first line takes any known line (非流动/资产合/计 is 非流动资产合计, whose tail must not
-          // pose as 资产合计); a section header only gives way to a line we need.
-          if (whole && (whole.item.key || !m)) {
-            m = whole;
-            joined = spanOf(parts);
-            parts.slice(1).forEach((p) => used.add(p));
-            break;
-          }
-        }
-      }
-      if (m) hits.push({ rowIndex, cell: joined, m });
-    }
-  });
-  return hits;
-}
-
-function spanOf(parts: Cell[]): Cell {
-  return {
-    text: parts.map((p) => p.text).join(''), words: parts.flatMap((p) => p.words), conf: Math.min(...parts.map((p) => p.conf)),
-    x0: Math.min(...parts.map((p) => p.x0)), x1: Math.max(...parts.map((p) => p.x1)),
-    y0: Math.min(...parts.map((p) => p.y0)), y1: Math.max(...parts.map((p) => p.y1)),
-  };
-}
 
 /**
  * Amounts level with a label (its centre within the label's vertical extent) and to its right, up to the next
@@ -303,58 +175,3 @@ function amountsRightOf(rows: Row[], label: Cell, labels: { cell: Cell }[]): Cel
     .sort((a, b) => a.x0 - b.x0);
 }
 
-/**
- * 行次 columns hold small integers; drop them by header, or — without one — a bare integer below 100 that sits
- * first among amounts printed with decimals. Counts (staff, project numbers) are left alone.
- */
-function dropRowNumbers<T extends { cell: Cell; role?: ColumnRole }>(cells: T[], kind?: StatementKind): T[] {
-  const kept = cells.filter((c) => c.role !== 'rowno');
-  if (kind === 'staff_table' || kind === 'rd_deduction') return kept;
-  const first = kept[0];
-  if (first && kept.length > 1 && /^\d{1,2}$/.test(first.cell.text) && first.role === undefined) return kept.slice(1);
-  return kept;
-}
-
-function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[]): T | undefined {
-  for (const role of PREFERRED_ROLES) {
-    const hit = cells.find((c) => c.role === role);
-    if (!hit) continue;
-    // 本月 is only wanted when nothing else is printed: next to it an unrecognised column is 本年累计 whose
-    // header OCR garbled.
-    if (role === 'monthly') return cells.find((c) => c.role === undefined) ?? hit;
-    return hit;
-  }
-  // Without a recognised header the first amount is the current period in every format we know but the old
-  // 损益表 (本月数 first): the confidence drops for a reading without a header.
-  return cells.find((c) => c.role !== 'comparative' && c.role !== 'rowno');
-}
-
-const COMPANY_RE = /(?:编制单位|单位名称|企业名称|纳税人名称|填报单位|公司名称)\s*:?\s*(\S+)/;
-// What follows the name on the same line when cells run together.
-const AFTER_COMPANY = /(税款所属期间|所属期|金额单位|单位:|\d{4}年).*$/;
-const COMPANY_END = /^(.*(?:有限责任公司|股份有限公司|有限公司|公司|厂|研究院|研究所|中心|合伙\)|工作室))/;
-function findCompany(lines: string[]): string | undefined {
-  for (const line of lines) {
-    const m = COMPANY_RE.exec(normalizeText(line));
-    if (!m?.[1]) continue;
-    const name = m[1].replace(AFTER_COMPANY, '').replace(/^[^\p{Script=Han}A-Za-z0-9]+/u, '');
-    return COMPANY_END.exec(name)?.[1] ?? (name || undefined);
-  }
-  return undefined;
-}
-
-function findPeriod(text: string): string | undefined {
-  const t = normalizeText(text).replace(/[ \t]+/g, '');
-  const patterns = [
-    /(\d{4})年(?:1-12月|01-12月|1月-12月)/,
-    /(\d{4})年度/,
-    /(\d{4})年(\d{1,2})月(\d{1,2})日/,
-    /(\d{4})年(\d{1,2})月/,
-    /税款所属期间:?(\d{4})年\d{1,2}月\d{1,2}日至(\d{4})年(\d{1,2})月(\d{1,2})日/,
-  ];
-  for (const re of patterns) {
-    const m = re.exec(t);
-    if (m) return m[0].replace(/^税款所属期间:?/, '');
-  }
-  return undefined;
-}
