@@ -10,7 +10,7 @@ import { ExtractError } from './errors.ts';
 import { extractFile } from './extract.ts';
 import { InProcessQueue, type JobQueue } from './jobs.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
-import { ExtractionResult, type ExtractIssue } from './schema.ts';
+import type { ExtractionResult, ExtractIssue } from './schema.ts';
 
 export type DocumentStatus = 'queued' | 'processing' | 'done' | 'failed';
 

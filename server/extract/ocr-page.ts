@@ -16,8 +16,6 @@ export interface OcrPageResult {
   reading: PageReading;
   candidates: Map<ItemKey, Candidate[]>;
   prepared: PreparedPage;
-  confidence: number;
-  wordCount: number;
 }
 
 /** Enough known line items that the orientation (and the reading) can be trusted. */
@@ -43,7 +41,7 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
     advance(0.7);
     let reading = readPage(page.words);
     if (reading.kind && reading.orphans.length > 0) reading = await rereadLabels(reading, page.words, prepared, ocr);
-    const result = { reading, prepared, confidence: page.confidence, wordCount: page.words.length };
+    const result = { reading, prepared };
     if (!best || reading.knownLines > best.reading.knownLines) best = result;
     if (readable(reading)) break;
   }

@@ -93,6 +93,3 @@ export function formatDecimal(digits: bigint, scale: number, negative = false): 
   if (scale > 0) s = `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, '');
   return `${negative && s !== '0' ? '-' : ''}${s}`;
 }
-
-/** True for a token that looks like an amount (used to split label cells from number cells). */
-export const looksNumeric = (raw: string): boolean => parseAmount(raw) !== undefined;
