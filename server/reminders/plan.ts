@@ -49,10 +49,21 @@ export function firmDeadlines(firm: Pick<FirmFacts, 'region' | 'tiered'>) {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/**
+ * The evaluation cycle a firm is in: the first year whose last deadline for it has not passed. Reminders are
+ * planned for that cycle only, so next year's (often provisional) dates wait until this year's are over.
+ */
+export function currentCycle(deadlines: readonly { year: number; date: string }[], now: Date): number | undefined {
+  const open = deadlines.filter((d) => !deadlinePassed(d.date, now)).map((d) => d.year);
+  return open.length ? Math.min(...open) : undefined;
+}
+
 export function planReminders(firm: FirmFacts, now: Date): PlannedReminder[] {
   const out: PlannedReminder[] = [];
-  for (const d of firmDeadlines(firm)) {
-    if (deadlinePassed(d.date, now)) continue;
+  const deadlines = firmDeadlines(firm);
+  const cycle = currentCycle(deadlines, now);
+  for (const d of deadlines) {
+    if (d.year !== cycle || deadlinePassed(d.date, now)) continue;
     if (KIND_RULES[d.kind].untilSubmitted && firm.submittedYear === d.year) continue;
     for (const offsetDays of offsetsOf(d.kind)) {
       const dueAt = zonedInstant(addDays(d.date, -offsetDays), REMINDER_SCHEDULE.time);

@@ -52,8 +52,11 @@ describe('reminder plan', () => {
     expect(submitted.map((p) => p.kind)).toEqual(Array(5).fill('reviewDeadline'));
     expect(of2026(planReminders(firm({ submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00')))).toEqual([]);
     expect(of2026(planReminders(firm({ submittedYear: 2025 }), at('2026-06-10T00:00:00+08:00'))).length).toBe(5);
-    // Submitting for 2026 says nothing about 2027: next year's reminders still come.
-    expect(planReminders(firm({ submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00')).some((p) => p.deadline === '2027-08-31')).toBe(true);
+    // Next year's reminders wait for this year's cycle to end; submitting for 2026 says nothing about 2027.
+    expect(planReminders(firm({ submittedYear: 2026 }), at('2026-06-10T00:00:00+08:00')).some((p) => p.deadline.startsWith('2027'))).toBe(false);
+    expect(planReminders(firm({ submittedYear: 2026 }), at('2026-09-01T00:00:00+08:00')).some((p) => p.deadline === '2027-08-31')).toBe(true);
+    // Henan's review deadline keeps a firm in the 2026 cycle until 9月18日.
+    expect(new Set(planReminders(firm({ region: 'henan' }), at('2026-09-10T00:00:00+08:00')).map((p) => p.deadline))).toEqual(new Set(['2026-09-18']));
   });
 
   it('nothing for passed deadlines, nothing due before the firm was set up', () => {
