@@ -8,6 +8,7 @@ import type { Box, Word } from './core/layout.ts';
 import { matchLabel } from './core/match.ts';
 import { clearRules } from './core/projection.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
+import { missingQuarterCells, readQuarterTable } from './core/staff.ts';
 import type { Candidate } from './core/resolve.ts';
 import { pagePreparer, survey, type PreparedPage } from './image-prep.ts';
 import type { SlotOcr } from './ocr.ts';
@@ -110,7 +111,8 @@ async function rereadAmounts(
  * read again from its cell, and the digits reading replaces a page reading that was not clean digits.
  */
 async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<void> {
-  const cells = [...r.reading.readings.values()].flatMap((reading) => reading.rowAmounts.map((a) => a.cell));
+  // A staff table is small: every count on the page, so a per-quarter table is read again too.
+  const cells = r.reading.rows.flatMap((row) => row.cells.filter((c) => c.amount)).slice(0, MAX_COUNT_CELLS);
   if (cells.length === 0) return;
   const texts = await ocr.digits(await Promise.all(cells.map((c) => crop(r.prepared, c))));
   cells.forEach((cell, i) => {
@@ -120,7 +122,21 @@ async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr):
     const clean = /^\d+(\.\d+)?$/.test(cell.text);
     if (!clean || (t.confidence > 0.9 && cell.conf < 0.9)) cell.amount = parsed;
   });
+  // Counts the page pass lost entirely (shadow, seal): read where their column crosses their quarter's row.
+  const missing = missingQuarterCells(r.reading.rows);
+  if (missing.length > 0) {
+    const found = await ocr.digits(await Promise.all(missing.map((m) => crop(r.prepared, m.box))));
+    missing.forEach((m, i) => {
+      const t = found[i];
+      const amount = t ? parseAmount(t.text) : undefined;
+      if (t && amount && !amount.doubtful) m.row.cells.push({ ...m.box, text: t.text, words: [], conf: Math.min(t.confidence, 0.8), amount });
+    });
+  }
+  const quarters = readQuarterTable(r.reading.rows);
+  if (quarters) r.reading.quarters = quarters;
 }
+
+const MAX_COUNT_CELLS = 80;
 
 /**
  * A region of the page for a second look, cut from the raw page (no decoding per crop), with any ruling line

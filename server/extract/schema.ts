@@ -49,6 +49,11 @@ export const StatementResult = z.object({
   column: z.string().optional(),
   seal: z.boolean().optional(),
   fields: z.record(z.string(), Field),
+  /** Staff tables printed per quarter: the figures the form asks for (contracts.md §1 staff.quarters). */
+  quarters: z
+    .array(z.object({ startEmployees: z.number().int(), endEmployees: z.number().int(), startTech: z.number().int(), endTech: z.number().int() }))
+    .length(4)
+    .optional(),
 });
 export type StatementResult = z.infer<typeof StatementResult>;
 

@@ -29,6 +29,7 @@ describe('text PDFs', () => {
     ['A107012 研发费用加计扣除优惠明细表', rdDeduction({ seed: 19 })],
     ['职工人数统计表 with 全年季平均数', staffTable({ seed: 20, layout: 'average' })],
     ['职工人数统计表 with quarters only (average computed)', staffTable({ seed: 21, layout: 'quarters' })],
+    ['职工人数统计表 with one row per quarter, as the form asks', staffTable({ seed: 23, layout: 'rows' })],
   ];
   for (const [name, sheet] of cases) {
     it(`reads ${name} exactly`, async () => {
@@ -79,6 +80,18 @@ describe('text PDFs', () => {
     const cross = r.checks.find((c) => c.code === 'RD_CROSS_CHECK');
     expect(cross?.ok).toBe(income.truth.rdExpenses === rd.truth.rdSubtotal);
     expect(cross?.message).toContain('A107012');
+  });
+
+  it('gives the form its quarters from a per-quarter staff table, and flags a printed average that disagrees', async () => {
+    const sheet = staffTable({ seed: 47, layout: 'rows' });
+    const r = await extractSheets([sheet]);
+    const q = r.documents[0]?.quarters;
+    expect(q).toHaveLength(4);
+    const sum = (k: 'startEmployees' | 'endEmployees') => q!.reduce((s, x) => s + x[k], 0);
+    expect(String((sum('startEmployees') + sum('endEmployees')) / 8)).toBe(sheet.truth.employees);
+    const wrong = { ...sheet, html: sheet.html.replace(`>${sheet.truth.employees}<`, '>99.5<') };
+    const bad = await extractSheets([wrong]);
+    expect(bad.documents[0]?.fields.employees).toMatchObject({ value: sheet.truth.employees, flagged: true });
   });
 
   it('reads labels printed with Kangxi radicals and radical-supplement look-alikes', async () => {

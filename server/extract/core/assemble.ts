@@ -3,6 +3,7 @@ import { FIELD_NAMES, type Field, type StatementKind, type StatementResult } fro
 import { formatDecimal, formatFen, toFen, type ParsedAmount } from './amount.ts';
 import type { ItemKey } from './catalog.ts';
 import type { PageReading, Reading } from './read-page.ts';
+import type { QuarterTable } from './staff.ts';
 import { resolve, type Candidate } from './resolve.ts';
 
 export type Method = 'text' | 'ocr';
@@ -64,6 +65,7 @@ export function assemble(
       const count = projectCount(fields.projectCount, candidates.get('projectCount'));
       if (count) fields.projectCount = count;
     }
+    if (p.quarters) Object.assign(fields, quarterFields(p.quarters, method));
   }
   if (kind !== 'staff_table') {
     const money = new Map([...candidates].filter(([k]) => k !== 'projectCount'));
@@ -79,11 +81,20 @@ export function assemble(
   }
   const doc: StatementResult = {
     kind, page, unit: p.unit, fields,
+    ...(p.quarters ? { quarters: p.quarters.quarters } : {}),
     ...(p.company ? { company: p.company } : {}),
     ...(p.period ? { period: p.period } : {}),
     ...(p.column ? { column: p.column } : {}),
   };
   return { doc, checks };
+}
+
+/** Annual figures from a per-quarter staff table; a printed average that disagrees flags both. */
+function quarterFields(t: QuarterTable, method: Method): Record<string, Field> {
+  const base = method === 'text' ? 0.99 : Math.min(0.95, t.confidence);
+  const field = (value: string): Field =>
+    t.printedAgrees === false ? { value, confidence: 0.5, flagged: true } : { value, confidence: round2(t.printedAgrees ? Math.max(base, 0.97) : base) };
+  return { employees: field(t.employees), techStaff: field(t.techStaff) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { chooseColumn, columnsOf, dropRowNumbers, findHeaders, type ColumnOf } f
 import type { ColumnRole } from './headers.ts';
 import { findLabels, type LabelHit } from './labels.ts';
 import { groupRows, medianHeight, rowText, type Box, type Cell, type Row, type Word } from './layout.ts';
+import { readQuarterTable, type QuarterTable } from './staff.ts';
 import { findCompany, findPeriod, findTitle, voteKind } from './statement-meta.ts';
 import { detectUnit } from './unit.ts';
 
@@ -47,6 +48,8 @@ export interface PageReading {
    * take a second look at a label it garbled (减划上成 for 减:营业成本).
    */
   orphans: Box[];
+  /** A staff table printed one row per quarter (the form's own layout). */
+  quarters?: QuarterTable;
   /** Decimals most amounts on the page print with (2 on nearly every statement). */
   decimals: number;
   /** How many known line items of the kind the page shows: a garbled page shows none. */
@@ -94,8 +97,10 @@ export function readPage(words: Word[]): PageReading {
   const gaps = findGaps(own, readings);
   const orphans = findOrphans(rows, labels, readings, columnOf);
   const decimals = mode([...readings.values()].map((r) => r.amount.scale)) ?? 2;
+  const quarters = kind === 'staff_table' ? readQuarterTable(rows) : undefined;
   return {
     kind, titled: titled !== undefined, unit, unitFound, readings, gaps, orphans, decimals, knownLines: own.length, column, rows,
+    ...(quarters ? { quarters } : {}),
     company: findCompany(lines), period: findPeriod(text),
   };
 }

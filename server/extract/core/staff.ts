@@ -1,0 +1,156 @@
+// 职工人数统计表 printed the way the evaluation form asks for the figures: one row per quarter, with 季初 and
+// 季末 columns for 职工 and for 科技人员. The annual figures are the form's 全年季平均数, Σ(季初 + 季末) / 8,
+// computed exactly; a printed average is checked against them.
+import { formatDecimal, type ParsedAmount } from './amount.ts';
+import { medianHeight, type Box, type Cell, type Row } from './layout.ts';
+import { hasCjk, normalizeText } from './normalize.ts';
+
+export interface Quarter { startEmployees: number; endEmployees: number; startTech: number; endTech: number }
+
+export interface QuarterTable {
+  quarters: Quarter[];
+  employees: string;
+  techStaff: string;
+  /** Whether a printed 全年季平均数 agrees (undefined when none is printed or it was not read). */
+  printedAgrees?: boolean;
+  /** Lowest OCR confidence among the figures used. */
+  confidence: number;
+}
+
+type Group = 'employees' | 'tech';
+
+const QUARTER = /^第?([一二三四1-4])季度?$/;
+const QUARTER_INDEX: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 1: 0, 2: 1, 3: 2, 4: 3 };
+const groupOf = (t: string): Group | undefined => (/科技|研发/.test(t) ? 'tech' : /职工|从业|员工|人数/.test(t) ? 'employees' : undefined);
+const centre = (c: Cell) => (c.x0 + c.x1) / 2;
+const whole = (a: ParsedAmount | undefined): number | undefined =>
+  a && !a.negative && a.scale === 0 && a.digits < 100000n ? Number(a.digits) : undefined;
+
+interface Layout {
+  quarterRows: { row: Row; label: Cell; index: number }[];
+  slots: Map<string, { cells: Cell[]; x0: number; x1: number }>;
+  cells: Cell[];
+}
+
+const SLOTS = ['employees.start', 'employees.end', 'tech.start', 'tech.end'] as const;
+const FIELD: Record<(typeof SLOTS)[number], keyof Quarter> = {
+  'employees.start': 'startEmployees', 'employees.end': 'endEmployees', 'tech.start': 'startTech', 'tech.end': 'endTech',
+};
+
+/** The four quarter rows and the four count columns, named by the headers above them. */
+function layoutOf(rows: Row[]): Layout | undefined {
+  const found = new Map<number, { row: Row; label: Cell; index: number }>();
+  rows.forEach((row, index) => {
+    for (const label of row.cells) {
+      const m = label.amount ? null : QUARTER.exec(normalizeText(label.text).replace(/\s+/g, ''));
+      const q = m?.[1] ? QUARTER_INDEX[m[1]] : undefined;
+      if (q !== undefined && !found.has(q)) found.set(q, { row, label, index });
+    }
+  });
+  if (found.size !== 4) return undefined;
+  const quarterRows = [0, 1, 2, 3].map((q) => found.get(q)!);
+  const firstIndex = Math.min(...quarterRows.map((r) => r.index));
+  // Columns: the right edges the counts align on.
+  const cells = quarterRows.flatMap((r) => r.row.cells.filter((c) => c.amount && c.x0 > r.label.x1));
+  const h = medianHeight(cells);
+  const columns: Cell[][] = [];
+  for (const c of [...cells].sort((a, b) => a.x1 - b.x1)) {
+    const last = columns[columns.length - 1];
+    const edge = last?.[last.length - 1]?.x1;
+    if (last && edge !== undefined && c.x1 - edge < h) last.push(c);
+    else columns.push([c]);
+  }
+  // The header above names each column's group (职工 or 科技人员): the nearest group word, word by word, since
+  // header cells run together. Within a group 季初 comes before 季末 in every table: the order decides, which
+  // also survives OCR losing the 初 of 季初数.
+  const heads = rows.slice(Math.max(0, firstIndex - 6), firstIndex)
+    .flatMap((r) => r.cells.filter((c) => !c.amount && hasCjk(c.text)))
+    .flatMap((c) => [c, ...c.words.map((w) => ({ ...c, ...w }))]);
+  const groupAt = (x: number): Group | undefined => {
+    let best: { g: Group; d: number } | undefined;
+    for (const c of heads) {
+      const g = groupOf(normalizeText(c.text));
+      const d = Math.abs(centre(c) - x);
+      if (g && (!best || d < best.d)) best = { g, d };
+    }
+    return best?.g;
+  };
+  const byGroup = new Map<Group, { cells: Cell[]; x0: number; x1: number }[]>();
+  for (const col of columns) {
+    const x0 = Math.min(...col.map((c) => c.x0));
+    const x1 = Math.max(...col.map((c) => c.x1));
+    const g = groupAt((x0 + x1) / 2);
+    if (!g) return undefined;
+    byGroup.set(g, [...(byGroup.get(g) ?? []), { cells: col, x0, x1 }]);
+  }
+  const slots: Layout['slots'] = new Map();
+  for (const [g, cols] of byGroup) {
+    if (cols.length !== 2) return undefined;
+    const [start, end] = cols.sort((a, b) => a.x0 - b.x0);
+    slots.set(`${g}.start`, start!);
+    slots.set(`${g}.end`, end!);
+  }
+  return { quarterRows, slots, cells };
+}
+
+const valueAt = (l: Layout, slot: string, row: Row): number | undefined =>
+  whole(l.slots.get(slot)?.cells.find((c) => row.cells.includes(c))?.amount ?? row.cells.find((c) => c.amount && inSlot(l, slot, c))?.amount);
+const inSlot = (l: Layout, slot: string, c: Cell): boolean => {
+  const s = l.slots.get(slot);
+  return !!s && c.x1 > s.x0 && c.x0 < s.x1;
+};
+
+export function readQuarterTable(rows: Row[]): QuarterTable | undefined {
+  const l = layoutOf(rows);
+  if (!l || l.slots.size !== 4) return undefined;
+  const quarters: Quarter[] = [];
+  for (const { row } of l.quarterRows) {
+    const q: Partial<Quarter> = {};
+    for (const slot of SLOTS) q[FIELD[slot]] = valueAt(l, slot, row);
+    if (SLOTS.some((slot) => q[FIELD[slot]] === undefined)) return undefined;
+    quarters.push(q as Quarter);
+  }
+  const average = (a: keyof Quarter, b: keyof Quarter) => {
+    const sum = quarters.reduce((s, q) => s + q[a] + q[b], 0);
+    return formatDecimal((BigInt(sum) * 1000n) / 8n, 3);
+  };
+  const employees = average('startEmployees', 'endEmployees');
+  const techStaff = average('startTech', 'endTech');
+  const firstIndex = Math.min(...l.quarterRows.map((r) => r.index));
+  return {
+    quarters, employees, techStaff, printedAgrees: checkPrinted(rows, firstIndex, l, employees, techStaff),
+    confidence: Math.min(...l.cells.map((c) => c.conf)),
+  };
+}
+
+/** Where a count the page pass missed should be (a quarter row × a count column), for a second look. */
+export function missingQuarterCells(rows: Row[]): { row: Row; box: Box }[] {
+  const l = layoutOf(rows);
+  if (!l || l.slots.size !== 4) return [];
+  const out: { row: Row; box: Box }[] = [];
+  for (const { row, label } of l.quarterRows) {
+    for (const slot of SLOTS) {
+      const s = l.slots.get(slot);
+      if (!s || valueAt(l, slot, row) !== undefined) continue;
+      out.push({ row, box: { x0: s.x0, x1: s.x1, y0: label.y0, y1: label.y1 } });
+    }
+  }
+  return out;
+}
+
+/** The 全年季平均数 row, each figure matched to the group whose columns it sits under. */
+function checkPrinted(rows: Row[], firstIndex: number, l: Layout, employees: string, techStaff: string): boolean | undefined {
+  const row = rows.slice(firstIndex).find((r) => r.cells.some((c) => !c.amount && /全年|平均/.test(normalizeText(c.text))));
+  if (!row) return undefined;
+  const found: Partial<Record<Group, string>> = {};
+  for (const c of row.cells.filter((x) => x.amount)) {
+    let best: { g: Group; d: number } | undefined;
+    for (const [key, col] of l.slots) {
+      const d = Math.abs(col.x1 - c.x1);
+      if (!best || d < best.d) best = { g: key.split('.')[0] as Group, d };
+    }
+    if (best && c.amount) found[best.g] = formatDecimal(c.amount.digits, c.amount.scale);
+  }
+  if (found.employees === undefined && found.tech === undefined) return undefined;
+  return (found.employees ?? employees) === employees && (found.tech ?? techStaff) === techStaff;
+}
