@@ -177,7 +177,7 @@ async function accuracy(): Promise<void> {
   };
   show('Field accuracy on the test fixtures (figures exactly right / figures on the statements)', tally);
   show('Field accuracy on held-out statements (other seeds, serif font, other damage; two fixes came from it)', heldOut);
-  show('Field accuracy on fresh statements (run once, nothing changed after)', fresh);
+  show('Field accuracy on fresh set B (first run 42/43, before the staff-average fix)', fresh);
 }
 
 if (what === 'speed' || what === 'all') {
