@@ -51,8 +51,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   });
   let doc: PdfDoc;
   try {
-    const info = await parser.getInfo();
-    void info;
+    await parser.getInfo(); // loads the document, or fails with pdf-parse's typed exceptions
     // pdf-parse keeps the loaded pdfjs document private; we need its pages for positioned text.
     doc = (parser as unknown as { doc: PdfDoc }).doc;
   } catch (e) {
@@ -66,6 +65,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
       const vp = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const words: Word[] = [];
+      // Coordinates in the page's own (unrotated) space: a page turned by /Rotate reads as authored, upright.
       for (const it of content.items) {
         if (!('str' in it) || it.str.trim() === '') continue;
         const [a = 1, b = 0, , d = 1, e = 0, f = 0] = it.transform;

@@ -1,4 +1,5 @@
 // Text PDFs made by Debian's chromium from generated statements: every field must be exact.
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../server/extract/extract.ts';
 import type { ExtractionResult } from '../../server/extract/schema.ts';
@@ -61,6 +62,15 @@ describe('text PDFs', () => {
     ]);
     r.documents.forEach((d, i) => expect(valuesOf(d)).toEqual(sheets[i]?.truth));
     expect(r.checks.map((c) => c.code)).toEqual(expect.arrayContaining(['BALANCE_IDENTITY', 'OPERATING_PROFIT', 'TOTAL_PROFIT', 'NET_PROFIT']));
+  });
+
+  it('reads a page turned by /Rotate as authored', async () => {
+    const sheet = incomeStatement({ format: 'small', unit: '元', seed: 48 });
+    const out = `${new URL('../../data/fixtures-cache/', import.meta.url).pathname}rotated-${sheet.truth.netProfit}.pdf`;
+    execFileSync('qpdf', ['--rotate=+90:1', await htmlToPdf(documentHtml([sheet])), out]);
+    const r = await extractFile({ name: 'rotated.pdf', bytes: readBytes(out) });
+    expect(r.method).toBe('text');
+    expect(valuesOf(r.documents[0])).toEqual(sheet.truth);
   });
 
   it('joins a statement that continues on an untitled second page', async () => {
