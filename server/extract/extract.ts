@@ -92,8 +92,15 @@ async function extractPdf(bytes: Uint8Array, limits: Limits, options: ExtractOpt
         continue;
       }
       // Scanned page: render now (pdfjs is single-threaded here), OCR in the pool in parallel with other pages.
+      // A page that fails is reported with its number; the others are still read. Time is up for all pages.
       const png = await pdf.render(page, OCR_DPI);
-      outcomes.push(extractImage(png, page, limits, options, check, (f) => progress(page, f)));
+      outcomes.push(
+        extractImage(png, page, limits, options, check, (f) => progress(page, f)).catch((e: unknown) => {
+          if (e instanceof ExtractError && e.code === 'TIMEOUT') throw e;
+          const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { page, cause: e });
+          return { page, method: 'ocr' as const, seal: false, ms: Date.now() - t, error: { ...err.toIssue(), page } };
+        }),
+      );
     }
     return await Promise.all(outcomes);
   } finally {
