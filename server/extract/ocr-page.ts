@@ -1,7 +1,7 @@
 // One page image → a page reading through OCR: find the upright orientation, read the page, then re-read each
 // amount the page needs from its cropped cell with the digits-only model.
 import sharp from 'sharp';
-import { parseAmount, toFen } from './core/amount.ts';
+import { parseAmount, toFen, type ParsedAmount } from './core/amount.ts';
 import { candidatesOf, round2 } from './core/assemble.ts';
 import type { ItemKey } from './core/catalog.ts';
 import type { Box, Word } from './core/layout.ts';
@@ -90,50 +90,51 @@ async function rereadAmounts(
       .map(([key, reading]) => ({ key, box: reading.cell, weight: reading.labelConfidence, negative: reading.amount.negative })),
     ...r.reading.gaps.map((g) => ({ key: g.key, box: g.box, weight: 0.8, negative: false })),
   ];
-  if (cells.length === 0) return;
-  const texts = await ocr.digits(await Promise.all(cells.map((c) => crop(r.prepared, c.box))));
+  const read = await readDigits(r.prepared, cells.map((c) => c.box), ocr);
   cells.forEach((c, i) => {
-    const t = texts[i];
-    const parsed = t ? parseAmount(t.text) : undefined;
-    if (!t || !parsed) return;
+    const d = read[i];
+    if (!d) return;
     // The digits model cannot see 负: keep the page reading's sign.
-    if (c.negative) parsed.negative = true;
-    const { fen } = toFen(parsed, r.reading.unit);
-    const confidence = Math.min(0.95, t.confidence) * (parsed.doubtful ? 0.6 : 1) * c.weight;
+    if (c.negative) d.amount.negative = true;
+    const confidence = Math.min(0.95, d.confidence) * (d.amount.doubtful ? 0.6 : 1) * c.weight;
     const list = candidates.get(c.key) ?? [];
-    list.push({ fen, confidence: round2(confidence), source: 'digits' });
+    list.push({ fen: toFen(d.amount, r.reading.unit).fen, confidence: round2(confidence), source: 'digits' });
     candidates.set(c.key, list);
   });
 }
 
 /**
- * Head counts are short numbers that the page pass misreads (]1 for 11): every count on the rows we need is
- * read again from its cell, and the digits reading replaces a page reading that was not clean digits.
+ * Head counts are short numbers that the page pass misreads (]1 for 11): every count on the page is read again
+ * from its cell (a staff table is small), and the digits reading replaces a page reading that was not clean
+ * digits. Counts the page pass lost entirely (shadow, seal) are read where their column crosses their quarter.
  */
 async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<void> {
-  // A staff table is small: every count on the page, so a per-quarter table is read again too.
   const cells = r.reading.rows.flatMap((row) => row.cells.filter((c) => c.amount)).slice(0, MAX_COUNT_CELLS);
-  if (cells.length === 0) return;
-  const texts = await ocr.digits(await Promise.all(cells.map((c) => crop(r.prepared, c))));
+  const read = await readDigits(r.prepared, cells, ocr);
   cells.forEach((cell, i) => {
-    const t = texts[i];
-    const parsed = t ? parseAmount(t.text) : undefined;
-    if (!t || !parsed || parsed.doubtful) return;
+    const d = read[i];
+    if (!d || d.amount.doubtful) return;
     const clean = /^\d+(\.\d+)?$/.test(cell.text);
-    if (!clean || (t.confidence > 0.9 && cell.conf < 0.9)) cell.amount = parsed;
+    if (!clean || (d.confidence > 0.9 && cell.conf < 0.9)) cell.amount = d.amount;
   });
-  // Counts the page pass lost entirely (shadow, seal): read where their column crosses their quarter's row.
   const missing = missingQuarterCells(r.reading.rows);
-  if (missing.length > 0) {
-    const found = await ocr.digits(await Promise.all(missing.map((m) => crop(r.prepared, m.box))));
-    missing.forEach((m, i) => {
-      const t = found[i];
-      const amount = t ? parseAmount(t.text) : undefined;
-      if (t && amount && !amount.doubtful) m.row.cells.push({ ...m.box, text: t.text, words: [], conf: Math.min(t.confidence, 0.8), amount });
-    });
-  }
+  const found = await readDigits(r.prepared, missing.map((m) => m.box), ocr);
+  missing.forEach((m, i) => {
+    const d = found[i];
+    if (d && !d.amount.doubtful) m.row.cells.push({ ...m.box, text: d.text, words: [], conf: Math.min(d.confidence, 0.8), amount: d.amount });
+  });
   const quarters = readQuarterTable(r.reading.rows);
   if (quarters) r.reading.quarters = quarters;
+}
+
+/** Regions read as one line of digits; undefined where nothing parses as a number. */
+async function readDigits(p: PreparedPage, boxes: Box[], ocr: SlotOcr): Promise<({ amount: ParsedAmount; confidence: number; text: string } | undefined)[]> {
+  if (boxes.length === 0) return [];
+  const texts = await ocr.digits(await Promise.all(boxes.map((b) => crop(p, b))));
+  return texts.map((t) => {
+    const amount = parseAmount(t.text);
+    return amount ? { amount, confidence: t.confidence, text: t.text } : undefined;
+  });
 }
 
 const MAX_COUNT_CELLS = 80;

@@ -1,7 +1,7 @@
 // Amount columns: which header each column sits under, which are 行次, and which one holds the figure we need.
 import type { StatementKind } from '../schema.ts';
 import { headerRole, PREFERRED_ROLES, type ColumnRole } from './headers.ts';
-import { medianHeight, type Cell, type Row } from './layout.ts';
+import { columnsByRightEdge, type Cell, type Row } from './layout.ts';
 
 export interface Header { cell: Cell; role: ColumnRole }
 
@@ -36,15 +36,7 @@ export type ColumnOf = (cell: Cell) => { header?: Cell; role?: ColumnRole };
  * next column's; the long amounts of its column do reach under its own.
  */
 export function columnsOf(rows: Row[], headers: Header[]): ColumnOf {
-  const cells = rows.flatMap((r) => r.cells.filter((c) => c.amount));
-  const h = medianHeight(cells);
-  const clusters: Cell[][] = [];
-  for (const c of [...cells].sort((a, b) => a.x1 - b.x1)) {
-    const last = clusters[clusters.length - 1];
-    const edge = last?.[last.length - 1]?.x1;
-    if (last && edge !== undefined && c.x1 - edge < h) last.push(c);
-    else clusters.push([c]);
-  }
+  const clusters = columnsByRightEdge(rows.flatMap((r) => r.cells.filter((c) => c.amount)));
   const byCell = new Map<Cell, { header?: Cell; role?: ColumnRole }>();
   for (const column of clusters) {
     const x0 = Math.min(...column.map((c) => c.x0));

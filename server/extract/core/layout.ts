@@ -132,4 +132,20 @@ function trailingSlip(text: string): ParsedAmount | undefined {
   return a ? { ...a, doubtful: true } : undefined;
 }
 
+/**
+ * Amount columns: cells grouped by the right edge they align on (figures are right-aligned), within one text
+ * height, left to right.
+ */
+export function columnsByRightEdge(cells: Cell[]): Cell[][] {
+  const h = medianHeight(cells);
+  const columns: Cell[][] = [];
+  for (const c of [...cells].sort((a, b) => a.x1 - b.x1)) {
+    const last = columns[columns.length - 1];
+    const edge = last?.[last.length - 1]?.x1;
+    if (last && edge !== undefined && c.x1 - edge < h) last.push(c);
+    else columns.push([c]);
+  }
+  return columns;
+}
+
 export const rowText = (r: Row): string => r.cells.map((c) => c.text).join(' ');

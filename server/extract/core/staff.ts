@@ -2,7 +2,7 @@
 // 季末 columns for 职工 and for 科技人员. The annual figures are the form's 全年季平均数, Σ(季初 + 季末) / 8,
 // computed exactly; a printed average is checked against them.
 import { formatDecimal, type ParsedAmount } from './amount.ts';
-import { medianHeight, type Box, type Cell, type Row } from './layout.ts';
+import { columnsByRightEdge, type Box, type Cell, type Row } from './layout.ts';
 import { hasCjk, normalizeText } from './normalize.ts';
 
 export interface Quarter { startEmployees: number; endEmployees: number; startTech: number; endTech: number }
@@ -50,16 +50,8 @@ function layoutOf(rows: Row[]): Layout | undefined {
   if (found.size !== 4) return undefined;
   const quarterRows = [0, 1, 2, 3].map((q) => found.get(q)!);
   const firstIndex = Math.min(...quarterRows.map((r) => r.index));
-  // Columns: the right edges the counts align on.
   const cells = quarterRows.flatMap((r) => r.row.cells.filter((c) => c.amount && c.x0 > r.label.x1));
-  const h = medianHeight(cells);
-  const columns: Cell[][] = [];
-  for (const c of [...cells].sort((a, b) => a.x1 - b.x1)) {
-    const last = columns[columns.length - 1];
-    const edge = last?.[last.length - 1]?.x1;
-    if (last && edge !== undefined && c.x1 - edge < h) last.push(c);
-    else columns.push([c]);
-  }
+  const columns = columnsByRightEdge(cells);
   // The header above names each column's group (职工 or 科技人员): the nearest group word, word by word, since
   // header cells run together. Within a group 季初 comes before 季末 in every table: the order decides, which
   // also survives OCR losing the 初 of 季初数.
