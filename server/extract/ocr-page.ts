@@ -7,10 +7,12 @@ import type { ItemKey } from './core/catalog.ts';
 import type { Box, Word } from './core/layout.ts';
 import { matchLabel } from './core/match.ts';
 import { clearRules } from './core/projection.ts';
+import { detectUnit } from './core/unit.ts';
 import { readPage, type PageReading } from './core/read-page.ts';
 import { missingQuarterCells, readQuarterTable } from './core/staff.ts';
 import type { Candidate } from './core/resolve.ts';
 import { pagePreparer, survey, type PreparedPage } from './image-prep.ts';
+import { PSM } from 'tesseract.js';
 import type { SlotOcr } from './ocr.ts';
 
 export interface OcrPageResult {
@@ -48,10 +50,23 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
   }
   if (!best) throw new Error('unreachable: no orientation tried');
   check();
+  if (!best.reading.unitFound && best.reading.kind !== 'staff_table') best.reading = await rereadUnit(best, ocr);
   const candidates = candidatesOf(best.reading, 'ocr');
   await rereadAmounts(best, candidates, ocr);
   advance(1);
   return { ...best, candidates };
+}
+
+/**
+ * The unit line (单位：万元) is one small token at the top, and a page pass in one-column mode sometimes skips the
+ * corner it sits in. Read the band above the table as sparse text; the unit found there applies to the page.
+ */
+async function rereadUnit(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<PageReading> {
+  const firstLabel = Math.min(...[...r.reading.readings.values()].map((x) => x.cell.y0), r.prepared.height * 0.3);
+  const band = await sharp(r.prepared.png).extract({ left: 0, top: 0, width: r.prepared.width, height: Math.max(1, Math.round(firstLabel)) }).png().toBuffer();
+  const { text } = await ocr.page(band, PSM.SPARSE_TEXT);
+  const found = detectUnit(text);
+  return found.found ? { ...r.reading, unit: found.unit, unitFound: true } : r.reading;
 }
 
 /**

@@ -88,6 +88,8 @@ describe('columns and units', () => {
     expect(detectUnit('单位: 千 元')).toEqual({ unit: '千元', found: true });
     expect(detectUnit('期末余额（万元）')).toEqual({ unit: '万元', found: true });
     expect(detectUnit('单位:干元')).toEqual({ unit: '千元', found: true });
+    expect(detectUnit('单位; 万元')).toEqual({ unit: '万元', found: true });
+    expect(detectUnit('单位:二元')).toEqual({ unit: '千元', found: true });
     expect(detectUnit('利润表')).toEqual({ unit: '元', found: false });
   });
 });

@@ -3,14 +3,15 @@
 import type { Unit } from '../schema.ts';
 import { normalizeText } from './normalize.ts';
 
-// OCR reads 千 as 干 or 于 and 万 as 方 often enough to matter: a wrong unit is a factor of 1000.
-const UNIT_RE = /单位\s*[:：]?\s*(?:人民币)?\s*([千干于]元|[万方]元|元)/;
-const HEADER_RE = /[(（]\s*(?:人民币)?\s*([千干于]元|[万方]元|元)\s*[)）]/;
-const CANONICAL: Record<string, Unit> = { 千元: '千元', 干元: '千元', 于元: '千元', 万元: '万元', 方元: '万元', 元: '元' };
+// OCR reads 千 as 干, 于, 二… and 万 as 方 or 力 often enough to matter: a wrong unit is a factor of 1000.
+const THOUSAND = '千干于二壬午仟';
+const TEN_THOUSAND = '万方力';
+const UNIT_RE = new RegExp(`单位\\s*[:：;；]?\\s*(?:人民币)?\\s*([${THOUSAND}${TEN_THOUSAND}]?元)`);
+const HEADER_RE = new RegExp(`[(（]\\s*(?:人民币)?\\s*([${THOUSAND}${TEN_THOUSAND}]?元)\\s*[)）]`);
+const canonical = (u: string): Unit => (u.length === 1 ? '元' : THOUSAND.includes(u[0] ?? '') ? '千元' : '万元');
 
 export function detectUnit(text: string): { unit: Unit; found: boolean } {
   const t = normalizeText(text).replace(/[ \t]+/g, '');
   const m = UNIT_RE.exec(t) ?? HEADER_RE.exec(t);
-  const unit = m?.[1] ? CANONICAL[m[1]] : undefined;
-  return unit ? { unit, found: true } : { unit: '元', found: false };
+  return m?.[1] ? { unit: canonical(m[1]), found: true } : { unit: '元', found: false };
 }
