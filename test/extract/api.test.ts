@@ -14,9 +14,10 @@ afterAll(async () => {
   await closeSharedPool();
 });
 
-const upload = (url: string, bytes: Uint8Array, name: string, token?: string) => {
+const upload = (url: string, bytes: Uint8Array, name: string, token?: string, shownName?: string) => {
   const form = new FormData();
   form.append('file', new Blob([bytes]), name);
+  if (shownName) form.append('name', shownName);
   return fetch(`${url}/api/v1/documents`, { method: 'POST', body: form, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
 };
 
@@ -40,6 +41,16 @@ describe.each(PROVIDERS)('documents API on %s', (provider) => {
     s = await startTestServer(provider);
   });
   afterAll(() => s?.stop());
+
+  it('keeps the name the mini-program sends for a WeChat temporary file', async () => {
+    const sheet = incomeStatement({ format: '2019', unit: '元', seed: 202 });
+    const bytes = readBytes(await htmlToPdf(documentHtml([sheet])));
+    const res = await upload(s.url, bytes, 'tmp_8f2c1a.pdf', undefined, '2025年利润表.pdf');
+    expect(res.status).toBe(202);
+    const created = await json(res);
+    expect(created.fileName).toBe('2025年利润表.pdf');
+    expect((await waitDone(s.url, created.id)).result.file).toBe('2025年利润表.pdf');
+  });
 
   it('stores an upload with its checksum, extracts it in the background, and deletes it with its file', async () => {
     const sheet = incomeStatement({ format: '2019', unit: '元', seed: 201 });

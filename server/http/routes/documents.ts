@@ -86,6 +86,8 @@ function receiveFile(ctx: Context, docs: DocumentService): Promise<Upload> {
   const max = docs.limits.maxBytes;
   return new Promise((resolve, reject) => {
     let got: Promise<Upload> | undefined;
+    // WeChat's uploadFile sends a temporary file name (tmp_…); the mini-program sends the real one as `name`.
+    let shownName: string | undefined;
     const bb = busboy({ headers: ctx.req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: max, fields: 10 } });
     bb.on('file', (field, stream, info) => {
       if (field !== 'file' || got) {
@@ -117,10 +119,13 @@ function receiveFile(ctx: Context, docs: DocumentService): Promise<Upload> {
       });
       stream.pipe(out);
     });
+    bb.on('field', (field, value) => {
+      if (field === 'name' && value.trim()) shownName = value.trim().slice(0, 200);
+    });
     bb.on('error', () => reject(new HttpError(400, 'BAD_MULTIPART', '上传内容格式不正确')));
     bb.on('close', () => {
       if (!got) reject(new HttpError(400, 'NO_FILE', '请在字段 file 中上传一个文件'));
-      else got.then(resolve, reject);
+      else got.then((u) => resolve(shownName ? { ...u, fileName: shownName } : u), reject);
     });
     ctx.req.pipe(bb);
   });
