@@ -3,18 +3,8 @@
 // to the 500-employee limit.
 import type { AssessmentInputJson } from '../../server/domain/schemas/assessment.ts';
 import { RD_FORMS } from '../../server/domain/schemas/assessment.ts';
+import { rng } from '../helpers/rng.ts';
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Gen {
   int(lo: number, hi: number): number;
