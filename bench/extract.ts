@@ -12,7 +12,7 @@ import { openPdf } from '../server/extract/pdf.ts';
 import { readPage } from '../server/extract/core/read-page.ts';
 import { freshCases, heldOutCases, SCAN_CASES, scanImage, score, type Category } from '../test/extract/fixtures/scans.ts';
 import { balanceSheet, documentHtml, incomeStatement, rdDeduction, staffTable, type Sheet } from '../test/extract/fixtures/statements.ts';
-import { closeBrowser, htmlToPdf } from '../test/extract/fixtures/render.ts';
+import { closeBrowser, damage, htmlToPdf, tiltedPhoto } from '../test/extract/fixtures/render.ts';
 
 const what = process.argv[2] ?? 'all';
 const MB = 1024 * 1024;
@@ -180,6 +180,20 @@ async function accuracy(): Promise<void> {
   show('Field accuracy on the test fixtures (figures exactly right / figures on the statements)', tally);
   show('Field accuracy on held-out statements (other seeds, serif font, other damage; two fixes came from it)', heldOut);
   show('Field accuracy on fresh set B (first run 42/43, before the staff-average fix)', fresh);
+  // Photos taken at an angle (perspective), a known weakness: see docs/extraction.md.
+  const tilted = new Map<string, { right: number; total: number; wrong: string[] }>();
+  for (const [i, deg] of [6, 10].entries()) {
+    const sheet = i ? balanceSheet({ format: '2019', unit: '元', seed: 901 }) : incomeStatement({ format: '2019', unit: '元', seed: 900 });
+    const photo = await damage(await tiltedPhoto(documentHtml([sheet]), deg), { photo: true, jpeg: 78 });
+    const r = await extractFile({ name: 'tilted.jpg', bytes: readFileSync(photo) });
+    const sc = score(sheet.truth, r.documents[0]?.fields);
+    const t = tilted.get('photo') ?? { right: 0, total: 0, wrong: [] };
+    t.right += sc.right;
+    t.total += sc.total;
+    t.wrong.push(...sc.wrong.map((w) => `${deg}°: ${w}${r.documents[0]?.fields[w]?.flagged ? ' (flagged)' : ''}`));
+    tilted.set('photo', t);
+  }
+  show('Field accuracy on photos taken at an angle (6° and 10° tilt)', tilted);
 }
 
 if (what === 'speed' || what === 'all') {
