@@ -125,6 +125,7 @@ export function assess(input: AssessmentInput): AssessmentResult {
   // Score reasons apply to a firm judged (or, once its basic conditions are fixed, to be judged) by score.
   if (!directMet) reasons.push(...scoreReasons(s, scoring));
 
+  const notices = noticeFacts(input, fig);
   return {
     qualified: route !== null && reasons.length === 0,
     route,
@@ -143,8 +144,8 @@ export function assess(input: AssessmentInput): AssessmentResult {
       ipClass2: fig.ipClass2,
     },
     reasons,
-    onSiteCheck: onSiteChecks(noticeFacts(input, fig), year),
-    warnings: warnings(noticeFacts(input, fig), year, pack),
+    onSiteCheck: onSiteChecks(notices, year),
+    warnings: warnings(notices, year, pack),
     conditions: conditions.map(({ failures: _, met, ...c }) => ({ ...c, met: met === true })),
     region: pack.id,
     evaluationYear: year,

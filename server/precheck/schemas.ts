@@ -8,11 +8,13 @@ import {
   AssessmentResultSchema,
   FinanceSchema,
   IpSchema,
+  REASON_CODES,
   ReasonCodeSchema,
   RegionSchema,
   SourceRefSchema,
   StaffSchema,
   amountWan,
+  type ReasonCode,
 } from '../domain/schemas/assessment.ts';
 import { isZero, parseDecimal } from '../domain/exact.ts';
 import { ExtractIssue, StatementKind, Unit } from '../extract/schema.ts';
@@ -99,18 +101,9 @@ export const LEVERS = ['techStaff', 'rdExpense', 'ipClass2', 'ipClass1'] as cons
 export const LeverSchema = z.enum(LEVERS);
 export type Lever = z.infer<typeof LeverSchema>;
 
-export const NOT_BY_NUMBERS = [
-  'REG',
-  'SCOPE',
-  'CREDIT',
-  'TAX_METHOD',
-  'INDUSTRY',
-  'SIZE_EMPLOYEES',
-  'SIZE_REVENUE',
-  'SIZE_ASSETS',
-  'NO_RD_ACCOUNT',
-] as const;
-export const SCORE_REASONS = ['SCORE_BELOW_60', 'TECH_STAFF_ZERO'] as const;
+export const SCORE_REASONS = ['SCORE_BELOW_60', 'TECH_STAFF_ZERO'] as const satisfies readonly ReasonCode[];
+/** Every other reason: no figure can fix it (contracts.md §2a). */
+export const NOT_BY_NUMBERS = REASON_CODES.filter((c) => !(SCORE_REASONS as readonly ReasonCode[]).includes(c));
 
 export const LeverChangeSchema = z.object({
   lever: LeverSchema,

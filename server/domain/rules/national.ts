@@ -81,6 +81,10 @@ export const CONDITIONS: ConditionRule[] = [
   { code: 'RD_ACCOUNT', group: 'other', label: '研发项目立项时设置研发支出辅助账', source: cite('S3', '企业不符合原因示例'), since: 2022 },
 ];
 
+// rules.md §4 (S1 指标说明): the kinds of IP in each class; trademarks count in neither.
+export const IP_CLASS1 = ['invention', 'plantVariety', 'cropVariety', 'newDrug', 'tcmProtected', 'icLayout'] as const;
+export const IP_CLASS2 = ['utilityModel', 'design', 'software'] as const;
+
 export const SIZE_LIMITS: Dated<SizeLimits>[] = [
   {
     since: 2017,

@@ -108,8 +108,7 @@ export const IpSchema = z.object({
   software: count.default(0),
 });
 
-export const IP_CLASS1 = ['invention', 'plantVariety', 'cropVariety', 'newDrug', 'tcmProtected', 'icLayout'] as const;
-export const IP_CLASS2 = ['utilityModel', 'design', 'software'] as const;
+export { IP_CLASS1, IP_CLASS2 } from '../rules/national.ts';
 
 export const FinanceSchema = z.object({
   totalAssets: amountWan(),

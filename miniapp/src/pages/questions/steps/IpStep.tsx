@@ -1,22 +1,24 @@
 import { Text, View } from '@tarojs/components'
 import { NumberField } from '../../../components/NumberField'
+import { IP_CLASS1, IP_CLASS2 } from '@domain/rules/national.ts'
 import type { IpKey } from '../../../form/draft'
 import type { StepProps } from './types'
 
-const CLASS1: { key: IpKey; label: string }[] = [
-  { key: 'invention', label: '发明专利（含国防专利）' },
-  { key: 'plantVariety', label: '植物新品种' },
-  { key: 'cropVariety', label: '国家级农作物品种' },
-  { key: 'newDrug', label: '国家新药' },
-  { key: 'tcmProtected', label: '国家一级中药保护品种' },
-  { key: 'icLayout', label: '集成电路布图设计专有权' },
-]
+const LABELS: Record<IpKey, string> = {
+  invention: '发明专利（含国防专利）',
+  plantVariety: '植物新品种',
+  cropVariety: '国家级农作物品种',
+  newDrug: '国家新药',
+  tcmProtected: '国家一级中药保护品种',
+  icLayout: '集成电路布图设计专有权',
+  utilityModel: '实用新型专利',
+  design: '外观设计专利',
+  software: '软件著作权',
+}
 
-const CLASS2: { key: IpKey; label: string }[] = [
-  { key: 'utilityModel', label: '实用新型专利' },
-  { key: 'design', label: '外观设计专利' },
-  { key: 'software', label: '软件著作权' },
-]
+// Which kind counts as Ⅰ类 or Ⅱ类 is a rule: it comes from the server's rule data, not from here.
+const CLASS1: { key: IpKey; label: string }[] = IP_CLASS1.map((key) => ({ key, label: LABELS[key] }))
+const CLASS2: { key: IpKey; label: string }[] = IP_CLASS2.map((key) => ({ key, label: LABELS[key] }))
 
 const countOf = (ip: Partial<Record<IpKey, string>>, keys: { key: IpKey }[]) =>
   keys.reduce((n, k) => n + (/^\d+$/.test(ip[k.key] ?? '') ? Number(ip[k.key]) : 0), 0)
