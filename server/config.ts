@@ -11,6 +11,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
   databaseUrl: z.string(),
+  /** Production only: Redis for the job queue and shared rate limits (REDIS_URL); absent on the embedded default. */
+  redisUrl: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest JSON body accepted, in bytes. */
   jsonLimit: z.coerce.number().int().positive().default(256 * 1024),
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: env.PORT,
     host: env.HOST || undefined,
     databaseUrl: databaseUrl(env),
+    redisUrl: env.REDIS_URL || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     jsonLimit: env.KEXIAO_JSON_LIMIT || undefined,
     appDir: env.KEXIAO_APP_DIR || undefined,
