@@ -15,18 +15,25 @@ export type Converted =
 const BLANK = new Set(['', '-', '—', '--', '/', '／', '无数据', 'n/a', 'na']);
 
 /** The cell's text, trimmed and NFKC-normalised (full-width digits and letters become ASCII). */
-export const cellText = (raw: Raw): string =>
-  raw === null || raw === undefined
-    ? ''
-    : raw instanceof Date
-      ? raw.toISOString().slice(0, 10)
-      : String(raw).normalize('NFKC').replace(/\s+/g, ' ').trim();
+export const cellText = (raw: Raw): string => {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'number') return numberText(raw);
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  const s = String(raw);
+  // Most cells are plain ASCII: NFKC only where full-width characters may be.
+  return (/[^\x20-\x7e]/.test(s) ? s.normalize('NFKC').replace(/\s+/g, ' ') : s).trim();
+};
 
-export const isBlank = (raw: Raw): boolean => BLANK.has(cellText(raw).toLowerCase());
+export const isBlank = (raw: Raw): boolean =>
+  raw === null || raw === undefined || (typeof raw === 'string' && BLANK.has(cellText(raw).toLowerCase()));
 
 const plain = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
 /** A binary number as the decimal Excel shows (15 significant digits), never in exponent form. */
-export const numberText = (n: number): string => plain.format(n);
+export function numberText(n: number): string {
+  // Integers and short decimals print the same either way; only long or tiny ones need the formatter.
+  const s = String(n);
+  return /e|\d{16}/i.test(s) || s.replace(/[-.]/g, '').length > 15 ? plain.format(n) : s;
+}
 
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
@@ -39,7 +46,7 @@ export interface AmountOptions {
 export function convertAmount(raw: Raw, opts: AmountOptions): Converted {
   if (isBlank(raw)) return { ok: true, value: undefined };
   if (typeof raw === 'boolean' || raw instanceof Date) return bad('INVALID_AMOUNT');
-  let s = typeof raw === 'number' ? (Number.isFinite(raw) ? numberText(raw) : '') : cellText(raw);
+  let s = typeof raw === 'number' && !Number.isFinite(raw) ? '' : cellText(raw);
   let unit = opts.unit;
   const suffix = /(万元|万|元)$/.exec(s);
   if (suffix) {
@@ -54,20 +61,18 @@ export function convertAmount(raw: Raw, opts: AmountOptions): Converted {
   s = s.replace(/^[−–]/, '-').replace(/ /g, '');
   if (GROUPED.test(s)) s = s.replace(/,/g, '');
   if (!isDecimalString(s)) return bad('INVALID_AMOUNT');
-  let f = parseDecimal(s);
-  if (negative) f = fraction(-f.n, f.d);
-  if (f.n < 0n && !opts.allowNegative) return bad('NEGATIVE_AMOUNT');
-  if (unit === '元') {
-    if (decimalPlaces(s) > 2) return bad('TOO_PRECISE_YUAN');
-    f = div(f, fraction(10_000));
-  } else if (decimalPlaces(s) > 6) return bad('TOO_PRECISE');
-  return { ok: true, value: toDecimalString(f, 6, true) };
+  if (negative) s = s.startsWith('-') ? s.slice(1) : `-${s.replace(/^\+/, '')}`;
+  if (s.startsWith('-') && !opts.allowNegative && !/^-0*(\.0*)?$/.test(s)) return bad('NEGATIVE_AMOUNT');
+  if (unit === '万元') return decimalPlaces(s) > 6 ? bad('TOO_PRECISE') : { ok: true, value: s.replace(/^\+/, '') };
+  // 元 → 万元 exactly (a shift of four decimal places, through exact fractions).
+  if (decimalPlaces(s) > 2) return bad('TOO_PRECISE_YUAN');
+  return { ok: true, value: toDecimalString(div(parseDecimal(s), fraction(10_000)), 6, true) };
 }
 
 /** Whole numbers (headcounts at a quarter's start or end, IP items, a row number, a year). */
 export function convertCount(raw: Raw, opts: { min?: number; max?: number } = {}): Converted {
   if (isBlank(raw)) return { ok: true, value: undefined };
-  const s = typeof raw === 'number' ? numberText(raw) : cellText(raw).replace(/(人|件|项|个|年)$/, '').trim();
+  const s = cellText(raw).replace(/(人|件|项|个|年)$/, '').trim();
   if (!/^\d+(\.0+)?$/.test(s)) return bad(isDecimalString(s) ? 'NOT_INTEGER' : 'INVALID_COUNT');
   const n = Number.parseInt(s, 10);
   if (n < (opts.min ?? 0) || n > (opts.max ?? 1_000_000)) return bad('OUT_OF_RANGE');
@@ -77,9 +82,21 @@ export function convertCount(raw: Raw, opts: { min?: number; max?: number } = {}
 /** An averaged headcount: may be fractional, kept as an exact decimal string. */
 export function convertAveraged(raw: Raw): Converted {
   if (isBlank(raw)) return { ok: true, value: undefined };
-  const s = typeof raw === 'number' ? numberText(raw) : cellText(raw).replace(/人$/, '').trim();
+  const s = cellText(raw).replace(/人$/, '').trim();
   if (!isDecimalString(s) || s.startsWith('-')) return bad('INVALID_COUNT');
   return { ok: true, value: s.replace(/^\+/, '') };
+}
+
+const spellingMaps = new WeakMap<readonly Choice[], Map<string, Choice>>();
+/** Every spelling of every choice, normalised once per list. */
+function spellingsOf(choices: readonly Choice[]): Map<string, Choice> {
+  let m = spellingMaps.get(choices);
+  if (!m) {
+    m = new Map();
+    for (const c of choices) for (const s of [c.label, String(c.value), ...(c.aliases ?? [])]) m.set(normalizeHeader(s), c);
+    spellingMaps.set(choices, m);
+  }
+  return m;
 }
 
 export function convertChoice(raw: Raw, choices: readonly Choice[]): Converted {
@@ -88,10 +105,7 @@ export function convertChoice(raw: Raw, choices: readonly Choice[]): Converted {
     const c = choices.find((x) => x.value === raw);
     return c ? { ok: true, value: raw } : bad('INVALID_CHOICE', choices);
   }
-  const t = normalizeHeader(typeof raw === 'number' ? numberText(raw) : cellText(raw));
-  const hit = choices.find(
-    (c) => normalizeHeader(c.label) === t || normalizeHeader(String(c.value)) === t || c.aliases?.some((a) => normalizeHeader(a) === t),
-  );
+  const hit = spellingsOf(choices).get(normalizeHeader(cellText(raw)));
   return hit ? { ok: true, value: hit.value } : bad('INVALID_CHOICE', choices);
 }
 

@@ -89,6 +89,8 @@ async function readXlsx(bytes: Uint8Array): Promise<BatchFile> {
     const rows: Table['rows'] = [];
     // Slave cells of a merge report the master's value: a merged header reads on every column it spans.
     ws.eachRow({ includeEmpty: false }, (row, n) => {
+      // Rows exceljs skips as empty are kept as blank rows, so the summary can name them.
+      while (rows.length + 1 < n) rows.push({ row: rows.length + 1, cells: [] });
       const cells: Raw[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
         cells[col - 1] = cellValue(cell.value);

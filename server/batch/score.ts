@@ -92,6 +92,8 @@ export interface ScoreContext {
 /** The firm's result; `docs` are its statements already extracted (null: no folder for this firm). */
 export function scoreFirm(firm: ParsedFirm, docs: readonly ResolvedDocument[] | null, ctx: ScoreContext): FirmResult {
   if (firm.issues.length) {
+    // A line that is not JSON has nothing more to check.
+    if (!firm.sources) return invalid(firm, firm.issues);
     // Cell problems first; validation of what was readable adds the rest (a missing required field too).
     const rest = validate(docs ? PrecheckInputSchema : AssessmentInputSchema, firm.input);
     const more = rest.ok ? [] : rest.issues.filter((i) => !firm.issues.some((c) => c.path === i.path)).map((i) => toCell(firm, i));
