@@ -2,6 +2,7 @@
 // pre-checks) add a hook here; hooks run first, so a failing hook leaves the account in place to retry.
 import type { AppDeps } from '../http/app.ts';
 import { documentsFor } from '../extract/documents.ts';
+import { deleteMemberships } from '../organisations/deletion.ts';
 
 export interface UserDataHook {
   /** What it deletes, for the response and the log. */
@@ -11,6 +12,7 @@ export interface UserDataHook {
 
 /** Add a module's deletion here (e.g. server/extract's uploaded documents). */
 export const USER_DATA_HOOKS: UserDataHook[] = [
+  { name: 'organisations', deleteFor: deleteMemberships },
   { name: 'prechecks', deleteFor: (userId, deps) => deps.db.prisma.precheck.deleteMany({ where: { ownerId: userId } }).then(() => undefined) },
   { name: 'documents', deleteFor: (userId, deps) => documentsFor(deps.db).removeByOwner(userId) },
 ];
