@@ -41,7 +41,6 @@ export function formatOf(name: string, bytes: Uint8Array): 'xlsx' | 'csv' | 'jso
   if (bytes.includes(0)) throw new BatchInputError('UNSUPPORTED_TYPE', '文件不是 Excel（.xlsx）、CSV 或 JSON Lines（.jsonl）');
   const lower = name.toLowerCase();
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.xlsx')) throw new BatchInputError('BROKEN_XLSX', '文件扩展名为 .xlsx，但内容不是 Excel 工作簿');
   const first = decodeText(bytes.subarray(0, 4096)).trimStart();
   return first.startsWith('{') ? 'jsonl' : 'csv';
 }

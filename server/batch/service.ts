@@ -42,6 +42,8 @@ export interface BatchServiceOptions {
   pollMs?: number;
   /** The evaluation year a row without one takes. */
   defaultYear: () => number;
+  /** A batch that failed for a reason of ours (not its input): logged, never shown to the user. */
+  onError?: (err: unknown) => void;
 }
 
 const ZIP_LIMITS = { maxEntries: 5000, maxFileBytes: 20 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024 };
@@ -160,7 +162,7 @@ export function batchService(db: Pick<Database, 'prisma'>, docs: DocumentService
     for (let i = 0; i < rows.length; i += 200) await prisma.batchFirm.createMany({ data: rows.slice(i, i + 200) });
   }
 
-  const queue = new InProcessQueue<{ id: string }>(process, 1);
+  const queue = new InProcessQueue<{ id: string }>(process, 1, (_job, err) => options.onError?.(err));
 
   return {
     queue,
@@ -268,7 +270,7 @@ const services = new WeakMap<object, BatchService>();
 export function batchesFor(db: Pick<Database, 'prisma'>, defaultYear: () => number, onError: (err: unknown) => void = () => undefined): BatchService {
   let s = services.get(db);
   if (!s) {
-    s = batchService(db, documentsFor(db, onError), { defaultYear });
+    s = batchService(db, documentsFor(db, onError), { defaultYear, onError });
     services.set(db, s);
     s.resume().catch(onError);
   }

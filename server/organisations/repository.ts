@@ -15,8 +15,8 @@ export interface FirmKey {
 }
 
 /** A firm's identity within its organisation: its credit code, else its name; neither: none. */
-export const firmKeyOf = (f: { creditCode: string | null; name: string | null }): FirmKey | null =>
-  f.creditCode ? { key: f.creditCode, ...f } : f.name ? { key: `name:${f.name}`, ...f } : null;
+export const firmKeyOf = ({ creditCode, name }: { creditCode: string | null; name: string | null }): FirmKey | null =>
+  creditCode ? { key: creditCode, creditCode, name } : name ? { key: `name:${name}`, creditCode, name } : null;
 
 export function organisationRepository(prisma: Db) {
   return {

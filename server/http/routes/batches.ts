@@ -127,7 +127,7 @@ function receive(ctx: Context): Promise<Upload> {
 export function register(router: AppRouter, deps: AppDeps): void {
   const orgs = organisationRepository(deps.db.prisma);
   const service = (): BatchService =>
-    batchesFor(deps.db, () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'resuming batches failed'));
+    batchesFor(deps.db, () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'batch failed'));
 
   /** The batch, for a member of its organisation only. */
   const visible = async (ctx: Context & { state: { userId?: string } }) => {

@@ -72,7 +72,7 @@ const firmView = (f: { id: string; name: string | null; creditCode: string | nul
 
 export function register(router: AppRouter, deps: AppDeps): void {
   const orgs = organisationRepository(deps.db.prisma);
-  const batches = () => batchesFor(deps.db, () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'resuming batches failed'));
+  const batches = () => batchesFor(deps.db, () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'batch failed'));
 
   router.get('/api/v1/organisations', async (ctx) => {
     ctx.body = (await orgs.forUser(requireUser(ctx))).map((o) => ({ ...o, createdAt: o.createdAt.toISOString() }));
