@@ -1,13 +1,20 @@
 // Batches over real HTTP on both real databases: organisation accounts, a generated spreadsheet of hundreds of
 // firms uploaded and watched to the end, the per-firm results compared row by row with scoring each input
 // alone, the result sheets downloaded, and every object checked from inside and outside the organisation.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import yazl from 'yazl';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assess } from '../../server/domain/assess.ts';
 import { AssessmentInputSchema } from '../../server/domain/schemas/assessment.ts';
 import { validate } from '../../server/domain/validate.ts';
+import { extractFile } from '../../server/extract/extract.ts';
+import { precheck } from '../../server/precheck/precheck.ts';
+import { PrecheckInputSchema } from '../../server/precheck/schemas.ts';
 import { devUser, startServer } from '../auth/support.ts';
+import { closeBrowser, htmlToPdf } from '../extract/fixtures/render.ts';
+import { balanceSheet, documentHtml } from '../extract/fixtures/statements.ts';
 import { PROVIDERS } from '../helpers/databases.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { generateFirms, letterOf, writeXlsx, type GeneratedFirm } from './generate.ts';
@@ -58,7 +65,10 @@ describe.each(PROVIDERS)('batches API on %s', (provider) => {
     // An invitation is used once.
     expect((await carol.post('/api/v1/organisations/join', { code: invite.body.code })).status).toBe(404);
   });
-  afterAll(() => s?.stop());
+  afterAll(async () => {
+    await s?.stop();
+    await closeBrowser();
+  });
 
   it('turns an uploaded spreadsheet into per-firm results that equal scoring each input alone', async () => {
     const { bytes, blankRows } = await writeXlsx(firms, { mergedHeader: true, blankEvery: 50 });
@@ -138,6 +148,42 @@ describe.each(PROVIDERS)('batches API on %s', (provider) => {
     expect((await bob.post(`/api/v1/organisations/${orgA}/invites`, {})).status).toBe(403);
     expect((await bob.del(`/api/v1/organisations/${orgA}`)).status).toBe(403);
     expect((await carol.get('/api/v1/organisations')).body.map((o: { id: string }) => o.id)).toEqual([orgB]);
+  });
+
+  it('reads a zip of firm folders through the documents queue and reconciles each firm as its pre-check would', async () => {
+    const some = firms.filter((f) => !f.spoiled).slice(0, 6);
+    const pdf = readFileSync(await htmlToPdf(documentHtml([balanceSheet({ format: '2019', unit: '元', seed: 12 })]), 'balance.pdf'));
+    const zip = new yazl.ZipFile();
+    // Zipped the way people do: one wrapping folder, firm folders by credit code and by row, junk beside them.
+    zip.addBuffer(pdf, `报表/${some[0]!.creditCode}/资产负债表.pdf`);
+    zip.addBuffer(Buffer.from('not a statement'), `报表/${some[0]!.creditCode}/说明.txt`);
+    zip.addBuffer(pdf, `报表/第${some.length + 1}行/资产负债表.pdf`);
+    zip.addBuffer(Buffer.from('x'), `报表/__MACOSX/._a.pdf`);
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream) chunks.push(c as Buffer);
+    const { bytes } = await writeXlsx(some);
+    const created = await upload(s, alice, { file: new Blob([bytes]), docs: new Blob([Buffer.concat(chunks)]) });
+    expect(created.status).toBe(202);
+    const done = await until(() => alice.get(`/api/v1/batches/${created.body.id}`), (r) => r.body.status === 'done' || r.body.status === 'failed');
+    expect(done.body.status).toBe('done');
+    const rows = (await alice.get(`/api/v1/batches/${created.body.id}/firms`)).body;
+    const extracted = await extractFile({ name: '资产负债表.pdf', bytes: pdf });
+    for (const i of [0, some.length - 1]) {
+      const v = validate(PrecheckInputSchema, some[i]!.input);
+      if (!v.ok) throw new Error('invalid');
+      const p = precheck(v.value, [{ id: 'x', extraction: extracted }], { defaultYear: 2026 });
+      expect(rows[i]).toMatchObject({ status: 'checked', verdict: p.verdict, total: p.scores.total });
+      expect(rows[i].discrepancies.map((d: { figure: string }) => d.figure)).toEqual(p.discrepancies.map((d) => d.figure));
+      expect(rows[i].documents).toEqual([{ file: '资产负债表.pdf', errors: [] }]);
+    }
+    // Firms without a folder: scored from the sheet alone.
+    expect(rows[1]).toMatchObject({ status: 'scored', total: alone(some[1]!).total });
+    // The statements were read as documents of the uploader, and go with the batch.
+    const links = await s.database.db.prisma.batchDocument.findMany({ where: { batchId: created.body.id } });
+    expect(links).toHaveLength(2);
+    expect((await alice.del(`/api/v1/batches/${created.body.id}`)).status).toBe(204);
+    expect(await s.database.db.prisma.document.count({ where: { id: { in: links.map((l) => l.documentId) } } })).toBe(0);
   });
 
   it('refuses a file that is not a batch with a coded Chinese reason, and nothing is stored', async () => {
