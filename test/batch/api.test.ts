@@ -26,7 +26,8 @@ async function upload(s: TestServer, user: { token?: string } | null, parts: Rec
   const form = new FormData();
   for (const [k, v] of Object.entries(parts)) typeof v === 'string' ? form.append(k, v) : form.append(k, v, k === 'file' ? 'firms.xlsx' : 'docs.zip');
   const res = await fetch(`${s.url}/api/v1/batches`, { method: 'POST', body: form, headers: user?.token ? { authorization: `Bearer ${user.token}` } : {} });
-  return { status: res.status, body: await res.json() };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 async function until<T>(f: () => Promise<T>, done: (x: T) => boolean, ms = 120_000): Promise<T> {
