@@ -10,12 +10,18 @@ import type { FirmResult } from './schemas.ts';
 export type ReportPdf = (input: AssessmentInput, result: AssessmentResult, extra?: { firmName?: string; precheck?: unknown }) => Promise<Buffer>;
 
 /** Loaded on first use: the report module brings fonts and a PDF writer the scoring path never needs. */
-export async function loadReportPdf(): Promise<ReportPdf> {
+export async function loadReportPdf(): Promise<ReportPdf | null> {
   // Until server/report/pdf.ts lands the path is a variable, so the type check does not need the module.
   const path = '../report/pdf.ts';
-  const { assessmentReportPdf } = (await import(path)) as { assessmentReportPdf: ReportPdf };
-  return assessmentReportPdf;
+  try {
+    const { assessmentReportPdf } = (await import(path)) as { assessmentReportPdf: ReportPdf };
+    return assessmentReportPdf;
+  } catch {
+    return null;
+  }
 }
+
+export const REPORTS_UNAVAILABLE = '此版本尚未包含企业 PDF 报告，结果表已生成';
 
 /** A file name that survives every unzip tool: no path separators or control characters, bounded length. */
 export function reportFileName(r: FirmResult): string {

@@ -12,7 +12,7 @@ import cliProgress from 'cli-progress';
 import { firmFolders, MAX_FILES_PER_FIRM, statementFiles, type FirmFolders } from '../../batch/folders.ts';
 import { parseBatch } from '../../batch/parse.ts';
 import { BatchInputError, readBatchFile } from '../../batch/read.ts';
-import { loadReportPdf, reportsZip } from '../../batch/reports.ts';
+import { loadReportPdf, REPORTS_UNAVAILABLE, reportsZip } from '../../batch/reports.ts';
 import { runBatch, type BatchOutcome } from '../../batch/run.ts';
 import type { BatchSummary } from '../../batch/schemas.ts';
 import type { ParsedFirm } from '../../batch/sheet.ts';
@@ -169,8 +169,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 
   await writeFile(a.out, outFormat === '.csv' ? resultCsv(outcome.results) : await resultXlsx(outcome.results, outcome.summary));
   if (a.reports) {
+    const pdf = await loadReportPdf();
+    if (!pdf) return fail(io, 'REPORTS_UNAVAILABLE', REPORTS_UNAVAILABLE, a.json);
     const bar = progress(io, outcome.results.length, '生成报告');
-    await pipeline(reportsZip(outcome.results, await loadReportPdf(), (n) => bar.tick(n)), createWriteStream(a.reports));
+    await pipeline(reportsZip(outcome.results, pdf, (n) => bar.tick(n)), createWriteStream(a.reports));
     bar.stop();
   }
   if (a.json) io.stdout(JSON.stringify({ out: a.out, ...(a.reports ? { reports: a.reports } : {}), summary: outcome.summary }, null, 2));
