@@ -127,6 +127,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!a.input || !a.out || (outFormat !== '.xlsx' && outFormat !== '.csv')) return fail(io, 'USAGE', `用法：${usage}`, a.json);
   if (a.reports && extname(a.reports).toLowerCase() !== '.zip') return fail(io, 'USAGE', '--reports 应为 .zip 文件', a.json);
 
+  // Checked before the work, so a batch is never run only to fail at its last step.
+  const pdf = a.reports ? await loadReportPdf() : null;
+  if (a.reports && !pdf) return fail(io, 'REPORTS_UNAVAILABLE', REPORTS_UNAVAILABLE, a.json);
   let bytes: Buffer;
   try {
     bytes = await readFile(a.input);
@@ -139,7 +142,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     folders = await firmFolders(a.docs);
   }
   let outcome: BatchOutcome;
-  const hasOcr = { used: false };
+  let ocrUsed = false;
   try {
     const parsed = parseBatch(await readBatchFile(basename(a.input), bytes));
     const bar = progress(io, parsed.firms.length, '评价中');
@@ -149,7 +152,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         ...(folders
           ? {
               hasStatements: (f) => folders!.folderOf(f) !== null,
-              statements: (f) => ((hasOcr.used = true), folderStatements(folders!, f)),
+              statements: (f) => {
+                ocrUsed = true;
+                return folderStatements(folders!, f);
+              },
               // Firms in flight: enough to keep every OCR worker busy, few enough to bound memory.
               concurrency: Math.max(2, defaultWorkers()),
               notes: folders.unmatched(parsed.firms).map((n) => `报表文件夹“${n}”未对应任何企业（按统一社会信用代码或行号命名）`),
@@ -160,7 +166,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     } finally {
       bar.stop();
       // OCR workers are threads: without this the command would not exit.
-      if (hasOcr.used) await (await import('../../extract/extract.ts')).closeSharedPool();
+      if (ocrUsed) await (await import('../../extract/extract.ts')).closeSharedPool();
     }
   } catch (e) {
     if (e instanceof BatchInputError) return fail(io, e.code, e.message, a.json);
@@ -168,9 +174,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
 
   await writeFile(a.out, outFormat === '.csv' ? resultCsv(outcome.results) : await resultXlsx(outcome.results, outcome.summary));
-  if (a.reports) {
-    const pdf = await loadReportPdf();
-    if (!pdf) return fail(io, 'REPORTS_UNAVAILABLE', REPORTS_UNAVAILABLE, a.json);
+  if (pdf && a.reports) {
     const bar = progress(io, outcome.results.length, '生成报告');
     await pipeline(reportsZip(outcome.results, pdf, (n) => bar.tick(n)), createWriteStream(a.reports));
     bar.stop();
