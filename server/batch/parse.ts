@@ -1,6 +1,7 @@
 // A read batch file → the firms in input order, each with its assessment input JSON and its cell problems.
 // Sheets: the firms sheet is the one named 企业 or whose header names most form fields; projects come from the
 // 研发项目 sheet. JSON Lines: one contracts.md §1 input per line (an optional `firm: { name, creditCode }`).
+import { convert } from './cells.ts';
 import { FIRM_COLUMNS, FIRM_SHEET, PROJECT_COLUMNS, PROJECT_SHEET } from './columns.ts';
 import { BatchInputError, type BatchFile } from './read.ts';
 import { dataRows, firmOf, locate, projectsOf, type CellIssue, type Layout, type ParsedFirm } from './sheet.ts';
@@ -66,13 +67,20 @@ function parseJsonl(file: Extract<BatchFile, { kind: 'jsonl' }>): ParsedBatch {
     const firm = (obj?.firm && typeof obj.firm === 'object' ? obj.firm : {}) as { name?: unknown; creditCode?: unknown };
     const { firm: _f, ...input } = obj ?? {};
     const problem = l.error ?? (obj ? undefined : '这一行应为一个 JSON 对象（评价输入）');
+    const code = typeof firm.creditCode === 'string' ? convert('creditCode', firm.creditCode) : null;
+    const at = { sheet: 'jsonl', row: l.row, column: null, header: '' };
     return {
       row: l.row,
       ...(typeof firm.name === 'string' ? { name: firm.name } : {}),
-      ...(typeof firm.creditCode === 'string' ? { creditCode: firm.creditCode } : {}),
+      ...(code?.ok && typeof code.value === 'string' ? { creditCode: code.value } : {}),
       input,
-      issues: problem ? [{ sheet: 'jsonl', row: l.row, column: null, header: '', path: '', code: 'INVALID_JSON', message: problem }] : [],
-      sources: null,
+      issues: problem
+        ? [{ ...at, path: '', code: 'INVALID_JSON', message: problem }]
+        : code && !code.ok
+          ? [{ ...at, path: 'firm.creditCode', code: code.code, message: `统一社会信用代码${code.message}` }]
+          : [],
+      // Only a line that is not JSON at all has nothing more to validate.
+      sources: problem ? null : { sheet: 'jsonl', located: [], projects: [] },
     };
   });
   return { format: 'jsonl', firms, blankRows: [], notes: [], orphanProjects: [] };

@@ -3,11 +3,12 @@
 // that have none (invalid rows, or a form still incomplete after its statements).
 import { PassThrough, type Readable } from 'node:stream';
 import yazl from 'yazl';
-import type { AssessmentInput, AssessmentResult } from '../domain/schemas/assessment.ts';
+import type { AssessmentResult } from '../domain/schemas/assessment.ts';
+import type { PrecheckInput } from '../precheck/schemas.ts';
 import type { FirmResult } from './schemas.ts';
 
-/** The PDF report's signature (server/report/pdf.ts, contracts between `journey` and `batch`). */
-export type ReportPdf = (input: AssessmentInput, result: AssessmentResult, extra?: { firmName?: string; precheck?: unknown }) => Promise<Buffer>;
+/** The PDF report's signature (server/report/pdf.ts): the form as scored (a complete input or a pre-check's). */
+export type ReportPdf = (input: PrecheckInput, result: AssessmentResult, extra?: { firmName?: string }) => Promise<Buffer>;
 
 /** Loaded on first use: the report module brings fonts and a PDF writer the scoring path never needs. */
 export async function loadReportPdf(): Promise<ReportPdf | null> {
@@ -43,7 +44,7 @@ export function reportsZip(results: Iterable<FirmResult>, pdf: ReportPdf, onFirm
     try {
       for (const r of results) {
         if (r.assessment && r.input) {
-          const bytes = await pdf(r.input as unknown as AssessmentInput, r.assessment, { firmName: r.name ?? undefined });
+          const bytes = await pdf(r.input as PrecheckInput, r.assessment, { firmName: r.name ?? undefined });
           zip.addBuffer(bytes, reportFileName(r), { compress: false });
         } else without.push(`第${r.row}行 ${r.name ?? r.creditCode ?? ''}：${r.verdict === 'invalid' ? '数据有误，未评价' : '信息不全，尚无完整自评结果'}`);
         onFirm?.(++done);

@@ -17,7 +17,7 @@ import { pathKeys, type ParsedFirm } from './sheet.ts';
 export function toCell(firm: ParsedFirm, issue: Pick<ValidationIssue, 'path' | 'code' | 'message'>): BatchIssue {
   const src = firm.sources;
   const base = { path: issue.path, code: issue.code, message: issue.message };
-  if (!src) return { sheet: 'jsonl', row: firm.row, column: null, header: '', ...base };
+  if (!src || src.sheet === 'jsonl') return { sheet: 'jsonl', row: firm.row, column: null, header: '', ...base };
   const keys = pathKeys(issue.path);
   if (keys[0] === 'rdProjects' && typeof keys[1] === 'number' && src.projects[keys[1]]) {
     const p = src.projects[keys[1]]!;

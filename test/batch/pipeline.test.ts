@@ -74,10 +74,14 @@ describe('batch pipeline on generated spreadsheets', () => {
     const firms = generateFirms(30, 5).filter((f) => !f.spoiled);
     const lines = firms.map((f) => JSON.stringify({ firm: { name: f.name, creditCode: f.creditCode }, ...f.input }));
     lines.splice(3, 0, '{not json');
+    lines.push(JSON.stringify({ firm: { name: '坏代码', creditCode: '91110108MA01ABCD2Z' }, ...firms[0]!.input }));
+    lines.push(JSON.stringify({ ...firms[0]!.input, finance: { ...firms[0]!.input.finance, totalCost: undefined } }));
     firms.forEach((f, i) => (f.row = i < 3 ? i + 1 : i + 2));
     const parsed = parseBatch(await readBatchFile('firms.jsonl', Buffer.from(lines.join('\n'))));
     const { results } = await runBatch(parsed, { defaultYear: 2026 });
     expect(results[3]).toMatchObject({ row: 4, verdict: 'invalid', issues: [{ code: 'INVALID_JSON' }] });
-    compareRows(firms, results.filter((r) => r.row !== 4));
+    expect(results.at(-2)!.issues.map((i) => i.code)).toEqual(['INVALID_CREDIT_CODE']);
+    expect(results.at(-1)!.issues).toEqual([expect.objectContaining({ path: 'finance.totalCost', code: 'REQUIRED', row: lines.length })]);
+    compareRows(firms, results.filter((r) => r.row !== 4).slice(0, firms.length));
   });
 });
