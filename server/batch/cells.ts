@@ -137,6 +137,10 @@ export function convert(kind: CellKind, raw: Raw, unit: '万元' | '元' = '万�
       return convertCount(raw, { min: 2022, max: 2100 });
     case 'averaged':
       return convertAveraged(raw);
+    case 'years': {
+      const v = convertAveraged(raw);
+      return v.ok && v.value !== undefined ? { ok: true, value: Number(v.value) } : v;
+    }
     case 'creditCode': {
       if (isBlank(raw)) return { ok: true, value: undefined };
       const code = cellText(raw).toUpperCase().replace(/[\s-]/g, '');

@@ -16,6 +16,7 @@ export type CellKind =
   | 'signedAmount'
   | 'count'
   | 'averaged'
+  | 'years'
   | 'rdForm'
   | 'rdStatus';
 
@@ -139,6 +140,27 @@ export const FIRM_COLUMNS: readonly Column[] = [
   { key: 'ip.utilityModel', header: '实用新型专利', group: '知识产权（件）', kind: 'count' },
   { key: 'ip.design', header: '外观设计专利', group: '知识产权（件）', kind: 'count' },
   { key: 'ip.software', header: '软件著作权', group: '知识产权（件）', kind: 'count' },
+  // contracts.md §5: optional, for 创新型 / 专精特新 / 小巨人; a blank cell is "not answered", never 否 or 0.
+  ...(
+    [
+      ['ladder.titles.innovative', '是否已取得创新型中小企业称号', 'bool'],
+      ['ladder.titles.specialized', '是否已取得专精特新中小企业称号', 'bool'],
+      ['ladder.previousYear.operatingRevenue', '前一年营业收入（万元）', 'amount'],
+      ['ladder.previousYear.mainBusinessRevenue', '前一年主营业务收入（万元）', 'amount'],
+      ['ladder.previousYear.rdTotal', '前一年研发费用（万元）', 'amount'],
+      ['ladder.totalLiabilities', '负债合计（万元）', 'amount'],
+      ['ladder.ipClass1SelfDeveloped', '自主研发的Ⅰ类知识产权（件）', 'count'],
+      ['ladder.ipClass1HighValue', '其中高价值Ⅰ类知识产权（件）', 'count'],
+      ['ladder.leadingProductStrategic', '主导产品是否属于战略性新兴产业等重点领域', 'bool'],
+      ['ladder.innovationDirect.provincialAward', '近三年是否获得国家级或省级科技奖励', 'bool'],
+      ['ladder.innovationDirect.hnteOrDemo', '是否为高新技术企业、技术创新示范或知识产权示范（优势）企业', 'bool'],
+      ['ladder.innovationDirect.provincialLab', '是否拥有省部级以上研发机构', 'bool'],
+      ['ladder.innovationDirect.equity500', '近三年新增股权融资是否达到500万元', 'bool'],
+      ['ladder.nicheYears', '从事细分市场年限（年）', 'years'],
+      ['ladder.marketShareLeading', '细分市场占有率是否达到10%以上或国内前三', 'bool'],
+      ['ladder.chainKeyLink', '主导产品是否属于产业链关键环节', 'bool'],
+    ] as const
+  ).map(([key, header, kind]): Column => ({ key, header, group: '梯度培育（选填）', kind })),
 ];
 
 /** The R&D projects sheet (研发项目), one project a row, keyed by the firm's credit code or its row. */

@@ -54,7 +54,7 @@ export function generateFirms(count: number, seed = 15): GeneratedFirm[] {
     }));
     const region = pick(['national', 'national', 'national', 'henan', 'ningbo'] as const);
     const tech = Math.floor(employees * techRatio);
-    const input: AssessmentInputJson = {
+    const input = {
       evaluationYear: 2026,
       region,
       firstTime: chance(0.3),
@@ -102,7 +102,20 @@ export function generateFirms(count: number, seed = 15): GeneratedFirm[] {
         design: chance(0.1) ? 1 : 0,
         ...(chance(0.02) ? { icLayout: 1 } : {}),
       },
-    };
+      // contracts.md §5, for some firms: the ladder's own answers (blank cells elsewhere mean "not answered").
+      ...(chance(0.35)
+        ? {
+            ladder: {
+              previousYear: { operatingRevenue: wan(Math.floor(salesFen * 0.8)), rdTotal: wan(Math.floor(rdFen * 0.7)) },
+              totalLiabilities: wan(Math.floor(assetsFen * 0.45)),
+              ipClass1SelfDeveloped: int(0, 2),
+              leadingProductStrategic: chance(0.5),
+              nicheYears: int(1, 9),
+              titles: { innovative: chance(0.3), specialized: false },
+            },
+          }
+        : {}),
+    } as AssessmentInputJson;
     const code = withCheckCharacter(`91${String(int(110000, 659000))}${Array.from({ length: 9 }, () => pick([...ALPHABET])).join('')}`);
     const firm: GeneratedFirm = { name: `测试科技有限公司${String(i + 1).padStart(4, '0')}`, creditCode: code, input };
     if (chance(0.08)) firm.spoiled = pick(SPOILERS)(firm);
