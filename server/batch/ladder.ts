@@ -3,13 +3,15 @@
 import { z } from 'zod';
 import type { AssessmentResult } from '../domain/schemas/assessment.ts';
 
-const Verdicts = z.object({
-  innovative: z.object({ qualified: z.boolean().nullable() }),
-  specialized: z.object({ qualified: z.boolean().nullable() }),
-  littleGiant: z.object({ qualified: z.boolean().nullable() }),
+const Title = z.object({
+  qualified: z.boolean().nullable(),
+  conditions: z.array(z.object({ state: z.string() })).optional(),
 });
+const Verdicts = z.object({ innovative: z.object({ qualified: z.boolean().nullable() }), specialized: Title, littleGiant: Title });
 
-const word = (q: boolean | null, platform: boolean) => (q === true ? '符合' : q === false ? '不符合' : platform ? '待平台评定' : '待补充信息');
+/** 专精特新 / 小巨人 left open: by an unanswered question (the bureau can fill it in) or by the platform alone. */
+const openWord = (t: z.infer<typeof Title>) => (t.conditions?.some((c) => c.state === 'unknown') ? '待补充信息' : '待平台评定');
+const word = (q: boolean | null, open: string) => (q === true ? '符合' : q === false ? '不符合' : open);
 
 export function ladderState(result: AssessmentResult): { innovative: boolean | null; specialized: boolean | null; littleGiant: boolean | null; text: string } | null {
   const l = Verdicts.safeParse((result as { ladder?: unknown }).ladder);
@@ -19,7 +21,6 @@ export function ladderState(result: AssessmentResult): { innovative: boolean | n
     innovative: innovative.qualified,
     specialized: specialized.qualified,
     littleGiant: littleGiant.qualified,
-    // 专精特新 / 小巨人 are never decided here while the platform still judges (contracts.md §5).
-    text: `创新型：${word(innovative.qualified, false)}；专精特新：${word(specialized.qualified, true)}；小巨人：${word(littleGiant.qualified, true)}`,
+    text: `创新型：${word(innovative.qualified, '待补充信息')}；专精特新：${word(specialized.qualified, openWord(specialized))}；小巨人：${word(littleGiant.qualified, openWord(littleGiant))}`,
   };
 }

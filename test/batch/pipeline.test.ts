@@ -35,6 +35,11 @@ export function compareRows(firms: GeneratedFirm[], results: FirmResult[], csv =
     expect(r.assessment, `row ${f.row}`).toEqual(alone(f));
     expect(r.qualified).toBe(r.assessment!.qualified);
     expect(r.total).toBe(r.assessment!.total);
+    // The ladder column carries the result's own ladder verdicts (contracts.md §5), when the result has one.
+    const ladder = (r.assessment as { ladder?: { innovative: { qualified: boolean | null }; specialized: { qualified: boolean | null }; littleGiant: { qualified: boolean | null } } }).ladder;
+    expect(r.ladder && { i: r.ladder.innovative, s: r.ladder.specialized, g: r.ladder.littleGiant }).toEqual(
+      ladder ? { i: ladder.innovative.qualified, s: ladder.specialized.qualified, g: ladder.littleGiant.qualified } : null,
+    );
   });
 }
 
