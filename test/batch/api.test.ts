@@ -99,7 +99,7 @@ describe.each(PROVIDERS)('batches API on %s', (provider) => {
     // The full result of a firm is the 自评结果 itself.
     const sample = firms.find((f) => !f.spoiled)!;
     expect((await bob.get(`/api/v1/batches/${batchId}/firms/${sample.row}`)).body.assessment).toEqual(alone(sample));
-  });
+  }, 240_000);
 
   it('serves the result sheet as xlsx (results, summary, problems) and as CSV with a BOM', async () => {
     const xlsx = await fetch(`${s.url}/api/v1/batches/${batchId}/result.xlsx`, { headers: { authorization: `Bearer ${alice.token}` } });
@@ -167,14 +167,14 @@ describe.each(PROVIDERS)('batches API on %s', (provider) => {
     const created = await upload(s, alice, { file: new Blob([bytes]), docs: new Blob([Buffer.concat(chunks)]) });
     expect(created.status).toBe(202);
     const done = await until(() => alice.get(`/api/v1/batches/${created.body.id}`), (r) => r.body.status === 'done' || r.body.status === 'failed');
-    expect(done.body.status).toBe('done');
+    expect(done.body.status, JSON.stringify(done.body.error)).toBe('done');
     const rows = (await alice.get(`/api/v1/batches/${created.body.id}/firms`)).body;
     const extracted = await extractFile({ name: '资产负债表.pdf', bytes: pdf });
     for (const i of [0, some.length - 1]) {
       const v = validate(PrecheckInputSchema, some[i]!.input);
       if (!v.ok) throw new Error('invalid');
       const p = precheck(v.value, [{ id: 'x', extraction: extracted }], { defaultYear: 2026 });
-      expect(rows[i]).toMatchObject({ status: 'checked', verdict: p.verdict, total: p.scores.total });
+      expect(rows[i], JSON.stringify(rows[i])).toMatchObject({ status: 'checked', verdict: p.verdict, total: p.scores.total });
       expect(rows[i].discrepancies.map((d: { figure: string }) => d.figure)).toEqual(p.discrepancies.map((d) => d.figure));
       expect(rows[i].documents).toEqual([{ file: '资产负债表.pdf', errors: [] }]);
     }
@@ -185,7 +185,7 @@ describe.each(PROVIDERS)('batches API on %s', (provider) => {
     expect(links).toHaveLength(2);
     expect((await alice.del(`/api/v1/batches/${created.body.id}`)).status).toBe(204);
     expect(await s.database.db.prisma.document.count({ where: { id: { in: links.map((l) => l.documentId) } } })).toBe(0);
-  });
+  }, 240_000);
 
   it('refuses a file that is not a batch with a coded Chinese reason, and nothing is stored', async () => {
     const before = (await alice.get(`/api/v1/batches?organisationId=${orgA}`)).body.length;

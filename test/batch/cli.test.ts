@@ -21,6 +21,8 @@ import { closeBrowser, htmlToPdf } from '../extract/fixtures/render.ts';
 import { file as statementFile, income2019 } from '../precheck/statements.ts';
 import { generateFirms, letterOf, writeCsv, writeXlsx, type GeneratedFirm } from './generate.ts';
 
+/** Each command starts tsx and loads exceljs: on a loaded two-core machine that alone can take a minute. */
+const SLOW = { timeoutMs: 280_000 };
 const dir = mkdtempSync(join(tmpdir(), 'kexiao-batch-cli-'));
 const at = (name: string) => join(dir, name);
 afterAll(() => closeBrowser());
@@ -44,9 +46,9 @@ async function resultSheet(path: string) {
   return { wb, rows };
 }
 
-describe('kexiao batch', () => {
+describe('kexiao batch', { timeout: 300_000 }, () => {
   it('writes the template: the form’s fields in order, a projects sheet and drop-down lists', async () => {
-    const r = await runKexiao(['batch', '--template', at('template.xlsx')]);
+    const r = await runKexiao(['batch', '--template', at('template.xlsx')], SLOW);
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(at('template.xlsx'));
@@ -66,7 +68,7 @@ describe('kexiao batch', () => {
   it('scores 300 firms from an xlsx into a result sheet equal, row by row, to scoring each alone', async () => {
     const firms = generateFirms(300, 2026);
     writeFileSync(at('firms.xlsx'), (await writeXlsx(firms, { mergedHeader: true, blankEvery: 60 })).bytes);
-    const r = await runKexiao(['batch', at('firms.xlsx'), '--out', at('result.xlsx')], { timeoutMs: 180_000 });
+    const r = await runKexiao(['batch', at('firms.xlsx'), '--out', at('result.xlsx')], SLOW);
     expect(r.code, r.stderr).toBe(0);
     const invalid = firms.filter((f) => f.spoiled).length;
     expect(r.stdout).toContain(`共300家企业`);
@@ -102,7 +104,7 @@ describe('kexiao batch', () => {
   it('writes CSV with a BOM and codes-only reasons, from a CSV input', async () => {
     const firms = generateFirms(150, 99);
     writeFileSync(at('firms.csv'), writeCsv(firms).bytes);
-    const r = await runKexiao(['batch', at('firms.csv'), '--out', at('result.csv')]);
+    const r = await runKexiao(['batch', at('firms.csv'), '--out', at('result.csv')], SLOW);
     expect(r.code, r.stderr).toBe(0);
     const bytes = readFileSync(at('result.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -131,7 +133,7 @@ describe('kexiao batch', () => {
     writeFileSync(join(docs, `第${firms[1]!.row}行`, '利润表.json'), JSON.stringify(income));
     mkdirSync(join(docs, 'unrelated'), { recursive: true });
 
-    const r = await runKexiao(['batch', at('docs.xlsx'), '--docs', docs, '--out', at('docs-result.xlsx')], { timeoutMs: 180_000 });
+    const r = await runKexiao(['batch', at('docs.xlsx'), '--docs', docs, '--out', at('docs-result.xlsx')], SLOW);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('报表文件夹“unrelated”未对应任何企业');
     const { rows } = await resultSheet(at('docs-result.xlsx'));
@@ -156,13 +158,13 @@ describe('kexiao batch', () => {
 
   it('refuses what it cannot read with a Chinese message and exit code 2', async () => {
     writeFileSync(at('old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    const xls = await runKexiao(['batch', at('old.xls'), '--out', at('x.xlsx')]);
+    const xls = await runKexiao(['batch', at('old.xls'), '--out', at('x.xlsx')], SLOW);
     expect(xls.code).toBe(2);
     expect(xls.stderr).toContain('另存为 .xlsx');
-    const missing = await runKexiao(['batch', at('nope.xlsx'), '--out', at('x.xlsx')]);
+    const missing = await runKexiao(['batch', at('nope.xlsx'), '--out', at('x.xlsx')], SLOW);
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toContain('找不到文件');
-    const usage = await runKexiao(['batch', at('firms.xlsx'), '--out', at('x.txt')]);
+    const usage = await runKexiao(['batch', at('firms.xlsx'), '--out', at('x.txt')], SLOW);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('用法');
   });
