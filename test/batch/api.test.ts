@@ -30,11 +30,20 @@ async function upload(s: TestServer, user: { token?: string } | null, parts: Rec
   return { status: res.status, body: (await res.json()) as any };
 }
 
-async function until<T>(f: () => Promise<T>, done: (x: T) => boolean, ms = 120_000): Promise<T> {
+/**
+ * Polls until done. A poll that fails on the connection is tried again: on a loaded machine the server may close
+ * an idle keep-alive socket just as the client reuses it (ECONNRESET), which browsers retry too.
+ */
+async function until<T>(f: () => Promise<T>, done: (x: T) => boolean, ms = 180_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const x = await f();
-    if (done(x) || Date.now() > end) return x;
+    let x: T | undefined;
+    try {
+      x = await f();
+    } catch (e) {
+      if (Date.now() > end || (e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    }
+    if ((x !== undefined && done(x)) || Date.now() > end) return x as T;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
