@@ -39,6 +39,7 @@ export async function startServer(config: Config, opts: { logger?: Logger; db?: 
   const logger = opts.logger ?? createLogger(config);
   const db = opts.db ?? (await openDatabase(config.databaseUrl));
   const deps = createDeps(config, db, logger);
+  await deps.rateLimiter.ready(3000);
   const app = createApp(deps);
   const server = app.listen(config.port, config.host);
   server.on('clientError', answerClientError);

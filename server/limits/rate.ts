@@ -13,6 +13,8 @@ import type { LimitsConfig, Rate, RateName } from './config.ts';
 export interface RateLimiter {
   /** Route middleware: the `name` budget per logged-in user and per client address. */
   limit(name: RateName): Middleware<{ userId?: string }>;
+  /** Resolves once the store can count (Redis connected), or after `timeoutMs` (the limits are then skipped until it can). */
+  ready(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,16 @@ export function createRateLimiter(
         const run = (i: number): Promise<void> => (i < chain.length ? chain[i]!(ctx, () => run(i + 1)) : next());
         return run(0);
       };
+    },
+    ready(timeoutMs) {
+      if (!redis || redis.status === 'ready') return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, timeoutMs);
+        redis.once('ready', () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
     },
     async close() {
       clearInterval(sweep);
