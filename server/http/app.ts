@@ -93,8 +93,10 @@ export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<Ap
     try {
       await next();
       // Statuses set without a body by Koa or the router (404, 405 with its Allow header, 501) get ours.
-      if ((ctx.status === 404 || ctx.status === 405 || ctx.status === 501) && (ctx.body === undefined || ctx.body === null))
-        throw new HttpError(ctx.status, genericError(ctx.status).code, genericError(ctx.status).message);
+      if ((ctx.status === 404 || ctx.status === 405 || ctx.status === 501) && (ctx.body === undefined || ctx.body === null)) {
+        const { code, message } = genericError(ctx.status);
+        throw new HttpError(ctx.status, code, message);
+      }
     } catch (caught) {
       // A row for a user deleted while this request was in flight (server/db/owner.ts).
       const err = isOwnerMissing(caught) ? accountDeleted() : caught;
