@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/client.ts';
-import { documentsFor, uploadDir, type DocumentService } from '../extract/documents.ts';
+import { uploadDir, type DocumentService } from '../extract/documents.ts';
 import { InProcessQueue } from '../extract/jobs.ts';
 import { defaultWorkers } from '../extract/limits.ts';
 import type { ExtractionResult } from '../extract/schema.ts';
@@ -76,15 +76,33 @@ export function batchService(db: Pick<Database, 'prisma'>, docs: DocumentService
   /** A firm's statements through the documents queue: submitted, waited for, then handed over extracted. */
   async function statementsOf(batchId: string, position: number, files: UnpackedFile[], ownerId: string): Promise<ResolvedDocument[]> {
     const ids: string[] = [];
-    for (const f of files) {
-      const temp = docs.tempPath();
-      await copyFile(f.path, temp);
-      const bytes = await readFile(temp);
-      const created = await docs.add({ ownerId, fileName: f.name, tempPath: temp, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-      await prisma.batchDocument.create({ data: { documentId: created.id, batchId, position } });
-      ids.push(created.id);
-    }
     const out: ResolvedDocument[] = [];
+    for (const f of files) {
+      const bytes = await readFile(f.path);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      for (;;) {
+        const temp = docs.tempPath();
+        await copyFile(f.path, temp);
+        try {
+          const created = await docs.add({ ownerId, fileName: f.name, tempPath: temp, size: bytes.length, sha256 });
+          await prisma.batchDocument.create({ data: { documentId: created.id, batchId, position } });
+          ids.push(created.id);
+          break;
+        } catch (e) {
+          // The job bounds (queued documents per user and overall) hold for batches too: wait for room.
+          const code = (e as { code?: string }).code;
+          if (code === 'TOO_MANY_PENDING_DOCUMENTS' || code === 'DOCUMENT_QUEUE_FULL') {
+            await new Promise((r) => setTimeout(r, pollMs * 5));
+            continue;
+          }
+          if (code === 'STORAGE_QUOTA_EXCEEDED') {
+            out.push({ id: f.name, extraction: failed(f.name, code, (e as Error).message) });
+            break;
+          }
+          throw e;
+        }
+      }
+    }
     for (const id of ids) {
       for (;;) {
         const d = await docs.find(id);
@@ -267,10 +285,10 @@ export type BatchService = ReturnType<typeof batchService>;
 const services = new WeakMap<object, BatchService>();
 
 /** The batch service of a database connection, made on first use; unfinished batches are resumed then. */
-export function batchesFor(db: Pick<Database, 'prisma'>, defaultYear: () => number, onError: (err: unknown) => void = () => undefined): BatchService {
+export function batchesFor(db: Pick<Database, 'prisma'>, docs: DocumentService, defaultYear: () => number, onError: (err: unknown) => void = () => undefined): BatchService {
   let s = services.get(db);
   if (!s) {
-    s = batchService(db, documentsFor(db, onError), { defaultYear, onError });
+    s = batchService(db, docs, { defaultYear, onError, dir: join(docs.dir, 'batches') });
     services.set(db, s);
     s.resume().catch(onError);
   }

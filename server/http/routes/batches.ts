@@ -19,6 +19,7 @@ import { templateXlsx } from '../../batch/template.ts';
 import { resultCsv, resultXlsx } from '../../batch/write.ts';
 import { organisationRepository } from '../../organisations/repository.ts';
 import { localYear } from '../../reminders/time.ts';
+import { documentsOf } from './documents.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { AppDeps, AppRouter } from '../app.ts';
 import { requireMember } from './organisations.ts';
@@ -127,7 +128,7 @@ function receive(ctx: Context): Promise<Upload> {
 export function register(router: AppRouter, deps: AppDeps): void {
   const orgs = organisationRepository(deps.db.prisma);
   const service = (): BatchService =>
-    batchesFor(deps.db, () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'batch failed'));
+    batchesFor(deps.db, documentsOf(deps), () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'batch failed'));
 
   /** The batch, for a member of its organisation only. */
   const visible = async (ctx: Context & { state: { userId?: string } }) => {

@@ -8,6 +8,7 @@ import { batchesFor } from '../../batch/service.ts';
 import { FirmResultSchema } from '../../batch/schemas.ts';
 import { organisationRepository, type Role } from '../../organisations/repository.ts';
 import { localYear } from '../../reminders/time.ts';
+import { documentsOf } from './documents.ts';
 import { readJson } from '../body.ts';
 import { HttpError, invalidInput, notFound } from '../errors.ts';
 import type { AppDeps, AppRouter } from '../app.ts';
@@ -72,7 +73,7 @@ const firmView = (f: { id: string; name: string | null; creditCode: string | nul
 
 export function register(router: AppRouter, deps: AppDeps): void {
   const orgs = organisationRepository(deps.db.prisma);
-  const batches = () => batchesFor(deps.db, () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'batch failed'));
+  const batches = () => batchesFor(deps.db, documentsOf(deps), () => localYear(deps.clock.now()), (err) => deps.logger.error({ err }, 'batch failed'));
 
   router.get('/api/v1/organisations', async (ctx) => {
     ctx.body = (await orgs.forUser(requireUser(ctx))).map((o) => ({ ...o, createdAt: o.createdAt.toISOString() }));
