@@ -145,6 +145,8 @@ export function register(router: AppRouter, deps: AppDeps): void {
   };
 
   router.get('/api/v1/batches/template.xlsx', async (ctx) => {
+    // Like every batch route, for a logged-in user (the command writes it without one: kexiao batch --template).
+    requireUser(ctx);
     attachment(ctx, '科技型中小企业批量预审模板.xlsx', XLSX);
     ctx.body = await templateXlsx();
   });
