@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { createApp, createDeps, type AppDeps } from './http/app.ts';
+import { createDeps, type AppDeps } from './deps.ts';
+import { createApp } from './http/app.ts';
 
 export interface RunningServer {
   server: Server;

@@ -2,18 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import Router from '@koa/router';
-import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
-import { assessmentRepository, type AssessmentRepository } from '../db/assessments.ts';
+import type { AppDeps, AppState } from '../deps.ts';
 import { HttpError } from './errors.ts';
 import { serveApp } from './static.ts';
-import { openApiDocument, type PathSpec } from './openapi.ts';
+import { openApiDocument } from './openapi.ts';
+import type { RouteModule } from './router.ts';
 import * as assessments from './routes/assessments.ts';
 import { authenticate } from '../auth/middleware.ts';
-import { systemClock, type Clock } from '../reminders/time.ts';
-import { createWechatClient, type WechatClient } from '../wechat/client.ts';
-import { wechatEnabled } from '../wechat/config.ts';
 import * as auth from './routes/auth.ts';
 import * as firm from './routes/firm.ts';
 import * as checks from './routes/checks.ts';
@@ -24,36 +19,11 @@ import * as calendar from './routes/calendar.ts';
 import * as documents from './routes/documents.ts';
 import * as prechecks from './routes/prechecks.ts';
 
-export interface AppState {
-  /** Set by authentication when the request carries a session. */
-  userId?: string;
-}
-
-export interface AppDeps {
-  config: Config;
-  db: Database;
-  logger: Logger;
-  assessments: AssessmentRepository;
-  /** Time as the reminders and sessions see it (tests set it). */
-  clock: Clock;
-  /** null when WeChat is not configured (development login, in-app notices). */
-  wechat: WechatClient | null;
-}
-
-export type AppRouter = Router<AppState>;
-
-/** A route module: registers its routes and describes them for the OpenAPI document. */
-export interface RouteModule {
-  register(router: AppRouter, deps: AppDeps): void;
-  openapi: PathSpec;
-}
+// Moved to their own modules; re-exported while branches written against this file are merged.
+export type { AppDeps, AppState } from '../deps.ts';
+export type { AppRouter, RouteModule } from './router.ts';
 
 export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks];
-
-export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
-  const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;
-  return { config, db, logger, assessments: assessmentRepository(db), clock: systemClock, wechat };
-}
 
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {
   const app = new Koa<AppState>();

@@ -2,11 +2,12 @@
 // GET  /api/v1/assessments/:id: a stored one. An assessment with an owner is visible to that owner only.
 import { z } from 'zod';
 import { AssessmentInputSchema, AssessmentResultSchema } from '../../domain/schemas/assessment.ts';
-import { createAssessment } from '../../services/assessments.ts';
+import { createAssessment } from '../../assessments/service.ts';
 import type { StoredAssessment } from '../../db/assessments.ts';
 import { readJson } from '../body.ts';
 import { invalidInput, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const StoredAssessmentSchema = AssessmentResultSchema.extend({
   id: z.string().uuid(),

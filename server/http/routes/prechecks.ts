@@ -10,7 +10,8 @@ import { runPrecheck, type DocumentSource } from '../../precheck/service.ts';
 import { localYear } from '../../reminders/time.ts';
 import { readJson } from '../body.ts';
 import { HttpError, invalidInput, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 import { documentsOf } from './documents.ts';
 
 export const StoredPrecheckSchema = PrecheckResultSchema.extend({
