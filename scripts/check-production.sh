@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The production install, proved from a clean clone of the committed tree (CI runs this from scripts/test.sh):
+#   1. build stage: the clone's Prisma client and dist/ made with this checkout's (full) node_modules lent to it;
+#   2. run stage: that node_modules taken away, `npm ci --omit=dev` from the npm cache, no dev package left;
+#   3. every package the compiled server imports is in "dependencies" and installed (scripts/check-imports.mjs);
+#   4. with plain node: `kexiao --help`, `kexiao score`, `kexiao extract` of a PDF (the document readers load), and
+#      `kexiao serve` answering POST /api/v1/assessments on a fresh SQLite file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kexiao-prod-XXXXXX")
+APP=$WORK/kexiao
+SERVER_PID=
+cleanup() {
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+step() { echo "-- $*"; }
+
+step "干净克隆 $(git rev-parse --short HEAD)"
+git clone -q --no-checkout "$ROOT" "$APP"
+git -C "$APP" checkout -q --detach "$(git rev-parse HEAD)"
+
+step "构建（借用完整依赖）：Prisma 客户端与 dist/"
+ln -s "$ROOT/node_modules" "$APP/node_modules"
+(cd "$APP" && node scripts/generate-prisma.mjs && node scripts/build.mjs)
+rm "$APP/node_modules"
+
+step "生产安装：npm ci --omit=dev"
+started=$SECONDS
+(cd "$APP" && npm ci --omit=dev --prefer-offline --no-audit --no-fund --loglevel=error)
+echo "   $((SECONDS - started)) s, node_modules $(du -sh "$APP/node_modules" | cut -f1) (开发安装 $(du -sh "$ROOT/node_modules" | cut -f1))"
+for dev in $(node -p 'Object.keys(require("./package.json").devDependencies).join(" ")'); do
+  if [[ -e $APP/node_modules/$dev ]]; then echo "开发依赖 $dev 出现在生产安装中" >&2; exit 1; fi
+done
+
+step "运行时依赖"
+(cd "$APP" && node scripts/check-imports.mjs)
+
+cd "$APP"
+export DATABASE_URL="file:$WORK/prod.db" KEXIAO_UPLOAD_DIR="$WORK/uploads" KEXIAO_REMINDERS=off LOG_LEVEL=warn
+step "kexiao --help / score / extract"
+node bin/kexiao.mjs --help | grep -q 'kexiao score'
+node bin/kexiao.mjs score test/fixtures/contract-example.json --json | node -e '
+  const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  if (typeof r.qualified !== "boolean" || typeof r.total !== "number") throw new Error("score: " + JSON.stringify(r).slice(0, 200));
+  console.log(`   score: qualified=${r.qualified} total=${r.total}`);'
+# A one-page text PDF with no statement on it: the readers load and say so (exit 2, coded error), nothing crashes.
+printf '%s\n' '%PDF-1.4' '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj' '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj' \
+  '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj' \
+  '4 0 obj <</Length 44>> stream' 'BT /F1 18 Tf 20 40 Td (Hello kexiao) Tj ET' 'endstream endobj' \
+  '5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj' 'trailer <</Root 1 0 R>>' '%%EOF' >"$WORK/hello.pdf"
+{ node bin/kexiao.mjs extract "$WORK/hello.pdf" --json || true; } | node -e '
+  const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  if (r.pages !== 1 || r.method !== "text" || !r.errors.length) throw new Error("extract: " + JSON.stringify(r).slice(0, 300));
+  console.log(`   extract: ${r.pages} page, ${r.method}, ${r.errors[0].code}`);'
+
+step "kexiao serve：POST /api/v1/assessments"
+node bin/kexiao.mjs serve --port 0 2>"$WORK/serve.log" &
+SERVER_PID=$!
+url=
+for _ in $(seq 1 300); do
+  url=$(grep -o 'http://[0-9.:]*' "$WORK/serve.log" | head -1 || true)
+  [[ -n $url ]] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+  sleep 0.2
+done
+[[ -n $url ]] || { echo "kexiao serve 未启动" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+node -e '
+  const [url, file] = process.argv.slice(1);
+  const body = require("fs").readFileSync(file, "utf8");
+  (async () => {
+    const health = await (await fetch(`${url}/api/v1/health`)).json();
+    const res = await fetch(`${url}/api/v1/assessments`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const r = await res.json();
+    if (res.status !== 201 || !r.id) throw new Error(`POST ${res.status}: ${JSON.stringify(r).slice(0, 200)}`);
+    const back = await fetch(`${url}/api/v1/assessments/${r.id}`);
+    if (back.status !== 200) throw new Error(`GET ${back.status}`);
+    console.log(`   serve: ${health.database}, POST 201 ${r.id}, GET 200`);
+  })().catch((e) => { console.error(e.message); process.exit(1); });' "$url" test/fixtures/contract-example.json
+echo "生产安装检查通过"
