@@ -31,9 +31,15 @@ step "生产安装：npm ci --omit=dev"
 started=$SECONDS
 (cd "$APP" && npm ci --omit=dev --prefer-offline --no-audit --no-fund --loglevel=error)
 echo "   $((SECONDS - started)) s, node_modules $(du -sh "$APP/node_modules" | cut -f1) (开发安装 $(du -sh "$ROOT/node_modules" | cut -f1))"
-for dev in $(node -p 'Object.keys(require("./package.json").devDependencies).join(" ")'); do
-  if [[ -e $APP/node_modules/$dev ]]; then echo "开发依赖 $dev 出现在生产安装中" >&2; exit 1; fi
-done
+# Only what the lockfile marks "dev" is left out: npm keeps "devOptional" packages (a dev dependency that is also an
+# optional peer of a runtime one — the Prisma CLI and typescript, optional peers of @prisma/client) in any install.
+(cd "$APP" && node -e '
+  const fs = require("fs");
+  const entries = Object.entries(require("./package-lock.json").packages);
+  const present = entries.filter(([p, v]) => v.dev && fs.existsSync(p)).map(([p]) => p);
+  if (present.length) { console.error("开发依赖出现在生产安装中：" + present.join(" ")); process.exit(1); }
+  const kept = entries.filter(([p, v]) => v.devOptional && /^node_modules\/(@[^/]+\/)?[^/]+$/.test(p) && fs.existsSync(p));
+  console.log(`   无开发依赖（${entries.filter(([, v]) => v.dev).length} 个已排除；npm 保留可选对等依赖 ${kept.length} 个，如 prisma、typescript）`);')
 
 step "运行时依赖"
 (cd "$APP" && node scripts/check-imports.mjs)

@@ -1,7 +1,7 @@
 // The build (`npm run build` → dist/) and how `kexiao` picks what to run, on a copy of the checkout so that the
 // real dist/ is never touched while other tests run it; and which modules each sub-command loads.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,25 @@ describe('npm run build', () => {
     expect(existsSync(join(copy, 'dist/server/cli/main.js'))).toBe(true);
     expect(existsSync(join(copy, 'dist/server/outside.js'))).toBe(false);
   }, 120_000);
+});
+
+describe('scripts/check-imports.mjs (run by the production install check)', () => {
+  it('refuses a compiled import of a package that is not in "dependencies", passes declared and built-in ones', async () => {
+    const app = mkdtempSync(join(tmpdir(), 'kexiao-imports-'));
+    cpSync(join(ROOT, 'package.json'), join(app, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+    mkdirSync(join(app, 'dist'));
+    writeFileSync(join(app, 'dist/ok.js'), 'import { z } from "zod";\nimport { readFile } from "node:fs/promises";\nexport { z, readFile };\n');
+    writeFileSync(join(app, 'dist/dev.js'), 'const { describe } = await import("vitest");\nexport { describe };\n');
+    const check = () => run(process.execPath, [join(ROOT, 'scripts/check-imports.mjs')], { cwd: app });
+    const bad = await check().catch((e: { code: number; stderr: string }) => e);
+    expect('code' in bad && bad.code).toBe(1);
+    expect(String((bad as { stderr: string }).stderr)).toMatch(/dist\/dev\.js: "vitest" — vitest is not in "dependencies"/);
+    expect(String((bad as { stderr: string }).stderr)).not.toContain('ok.js');
+    rmSync(join(app, 'dist/dev.js'));
+    expect((await check()).stderr).toContain('1 处包引用');
+    rmSync(app, { recursive: true, force: true });
+  }, 60_000);
 });
 
 describe('sub-commands load only what they use', () => {
