@@ -3,9 +3,15 @@
 // getText() loses the positions and, on some ruled tables, emits all labels before all amounts.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { restoreNativeBuiltins } from './native-builtins.ts';
 import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
+// The worker pdfjs runs in this thread on Node, loaded now rather than at the first PDF, so that the builtins its
+// own core-js replaces are put back with the rest.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { Word } from './core/layout.ts';
 import { ExtractError } from './errors.ts';
+
+restoreNativeBuiltins();
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));

@@ -1,0 +1,40 @@
+// Loading the PDF reader must leave the process's JSON.parse and Array.prototype.push native: core-js inside
+// pdfjs-dist would otherwise slow every request the server answers afterwards. Checked in fresh processes, by
+// identity (core-js makes its replacements print as "[native code]").
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+async function builtinsAfter(module: string): Promise<{ parse: boolean; push: boolean; withResolvers: boolean; text?: string }> {
+  const script = `
+    const parse = JSON.parse, push = Array.prototype.push;
+    const m = await import(${JSON.stringify(module)});
+    let text;
+    if (m.openPdf) {
+      const pdf = await m.openPdf(new TextEncoder().encode(${JSON.stringify(
+        ['%PDF-1.4', '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj', '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj',
+          '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj',
+          '4 0 obj <</Length 44>> stream', 'BT /F1 18 Tf 20 40 Td (Hello kexiao) Tj ET', 'endstream endobj',
+          '5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj', 'trailer <</Root 1 0 R>>', '%%EOF'].join('\n'),
+      )}));
+      text = (await pdf.words(1)).words.map((w) => w.text).join(' ');
+      await pdf.close();
+    }
+    console.log(JSON.stringify({ parse: JSON.parse === parse, push: Array.prototype.push === push, withResolvers: typeof Promise.withResolvers === 'function', text }));`;
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
+
+describe('the PDF reader and the builtins', () => {
+  it('pdf-parse alone replaces JSON.parse and Array.prototype.push (what the guard is for)', async () => {
+    expect(await builtinsAfter('pdf-parse')).toMatchObject({ parse: false, push: false });
+  }, 60_000);
+
+  it('server/extract/pdf.ts puts the native ones back, keeps what core-js adds, and still reads PDFs', async () => {
+    expect(await builtinsAfter('./server/extract/pdf.ts')).toEqual({ parse: true, push: true, withResolvers: true, text: expect.stringContaining('Hello') });
+  }, 60_000);
+});
