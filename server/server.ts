@@ -13,8 +13,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Written asynchronously: a log line is queued, not waited for, so no request waits on the log's write. */
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, base: undefined, redact: ['req.headers.authorization'] });
+  return pino({ level: config.logLevel, base: undefined, redact: ['req.headers.authorization'] }, pino.destination({ dest: 1, sync: false }));
 }
 
 export async function startServer(config: Config, opts: { logger?: Logger; db?: Database } = {}): Promise<RunningServer> {

@@ -1,11 +1,9 @@
 // The Prisma client for the configured database. Both providers share one data model (prisma/models), so
-// their generated clients have the same shape; code is typed against the SQLite one.
+// their generated clients have the same shape; code is typed against the SQLite one. Only the configured
+// provider's driver and client are loaded.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
+import type { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { migrate, sqlitePath } from './migrate.ts';
 import { databaseUrl, providerOf, type Provider } from './url.ts';
 
@@ -22,9 +20,16 @@ export async function openDatabase(url = databaseUrl()): Promise<Database> {
   const provider = providerOf(url);
   if (provider === 'sqlite') mkdirSync(dirname(sqlitePath(url)), { recursive: true });
   await migrate(url);
-  const prisma =
-    provider === 'sqlite'
-      ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url) }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db);
+  const prisma = provider === 'sqlite' ? await sqliteClient(url) : await postgresClient(url);
   return { prisma, provider, close: () => prisma.$disconnect() };
+}
+
+async function sqliteClient(url: string): Promise<Db> {
+  const [{ PrismaBetterSqlite3 }, { PrismaClient }] = await Promise.all([import('@prisma/adapter-better-sqlite3'), import('./generated/sqlite/client.ts')]);
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url) }) });
+}
+
+async function postgresClient(url: string): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client.ts')]);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
 }
