@@ -14,13 +14,19 @@ export interface StoredAssessment {
   result: AssessmentResult;
 }
 
+/** A new assessment, with the JSON text of its input and result as stored: the response reuses it. */
+export interface CreatedAssessment extends StoredAssessment {
+  json: { input: string; result: string };
+}
+
 export function assessmentRepository({ prisma, provider }: Pick<Database, 'prisma' | 'provider'>) {
   // Scoring is the API's hot path: its inserts are group-committed (see groupCommit.ts).
   const inserter = groupCommitInserter(prisma, provider, 'Assessment', COLUMNS);
   return {
-    async create(input: AssessmentInput, result: AssessmentResult, ownerId: string | null = null): Promise<StoredAssessment> {
+    async create(input: AssessmentInput, result: AssessmentResult, ownerId: string | null = null): Promise<CreatedAssessment> {
       const id = randomUUID();
       const createdAt = new Date();
+      const json = { input: JSON.stringify(input), result: JSON.stringify(result) };
       // Same order as COLUMNS.
       await inserter.insert([
         id,
@@ -31,11 +37,11 @@ export function assessmentRepository({ prisma, provider }: Pick<Database, 'prism
         result.route,
         result.total,
         result.rulesVersion,
-        { json: input },
-        { json: result },
+        { jsonText: json.input },
+        { jsonText: json.result },
         createdAt,
       ]);
-      return { id, ownerId, createdAt, input, result };
+      return { id, ownerId, createdAt, input, result, json };
     },
 
     async find(id: string): Promise<StoredAssessment | null> {

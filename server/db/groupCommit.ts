@@ -6,7 +6,8 @@ import { Prisma } from './generated/sqlite/client.ts';
 import type { Db } from './client.ts';
 import type { Provider } from './url.ts';
 
-type Value = string | number | boolean | null | Date | { json: unknown };
+/** `{ json }` is serialized here; `{ jsonText }` is JSON the caller has already serialized (and reuses). */
+type Value = string | number | boolean | null | Date | { json: unknown } | { jsonText: string };
 
 interface Pending {
   values: Value[];
@@ -24,8 +25,10 @@ export function groupCommitInserter(prisma: Db, provider: Provider, table: strin
 
   const param = (v: Value): Prisma.Sql => {
     if (v instanceof Date) return provider === 'sqlite' ? Prisma.sql`${v.toISOString()}` : Prisma.sql`${v}::timestamp(3)`;
-    if (v !== null && typeof v === 'object')
-      return provider === 'sqlite' ? Prisma.sql`${JSON.stringify(v.json)}` : Prisma.sql`${JSON.stringify(v.json)}::jsonb`;
+    if (v !== null && typeof v === 'object') {
+      const text = 'jsonText' in v ? v.jsonText : JSON.stringify(v.json);
+      return provider === 'sqlite' ? Prisma.sql`${text}` : Prisma.sql`${text}::jsonb`;
+    }
     if (typeof v === 'boolean' && provider === 'sqlite') return Prisma.sql`${v ? 1 : 0}`;
     return Prisma.sql`${v}`;
   };

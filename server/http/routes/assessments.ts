@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AssessmentInputSchema, AssessmentResultSchema } from '../../domain/schemas/assessment.ts';
 import { createAssessment } from '../../assessments/service.ts';
-import type { StoredAssessment } from '../../db/assessments.ts';
+import type { CreatedAssessment, StoredAssessment } from '../../db/assessments.ts';
 import { readJson } from '../body.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -15,7 +15,11 @@ export const StoredAssessmentSchema = AssessmentResultSchema.extend({
   input: AssessmentInputSchema,
 }).meta({ id: 'StoredAssessment', description: '已保存的自评结果（含输入）' });
 
-const view = (a: StoredAssessment) => ({ id: a.id, createdAt: a.createdAt.toISOString(), ...a.result, input: a.input });
+export const view = (a: StoredAssessment) => ({ id: a.id, createdAt: a.createdAt.toISOString(), ...a.result, input: a.input });
+
+/** view(a) as JSON text, put together from the JSON the insert made: input and result are not serialized twice. */
+export const viewJson = (a: CreatedAssessment): string =>
+  `{"id":${JSON.stringify(a.id)},"createdAt":${JSON.stringify(a.createdAt.toISOString())},${a.json.result.slice(1, -1)},"input":${a.json.input}}`;
 
 export const openapi = {
   '/api/v1/assessments': {
@@ -32,7 +36,8 @@ export function register(router: AppRouter, deps: AppDeps): void {
     if (!created.ok) throw invalidInput(created.issues);
     ctx.status = 201;
     ctx.set('Location', `/api/v1/assessments/${created.value.id}`);
-    ctx.body = view(created.value);
+    ctx.set('Content-Type', 'application/json; charset=utf-8');
+    ctx.body = viewJson(created.value);
   });
 
   router.get('/api/v1/assessments/:id', async (ctx) => {
