@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { migrate, sqlitePath } from './migrate.ts';
+import { openDirectWriter, type DirectWriter } from './sqliteDirect.ts';
 import { databaseUrl, providerOf, type Provider } from './url.ts';
 
 export type Db = SqliteClient;
@@ -12,6 +13,8 @@ export type Db = SqliteClient;
 export interface Database {
   prisma: Db;
   provider: Provider;
+  /** SQLite only: the hot inserts' own connection (sqliteDirect.ts). */
+  direct?: DirectWriter;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,16 @@ export async function openDatabase(url = databaseUrl()): Promise<Database> {
   if (provider === 'sqlite') mkdirSync(dirname(sqlitePath(url)), { recursive: true });
   await migrate(url);
   const prisma = provider === 'sqlite' ? await sqliteClient(url) : await postgresClient(url);
-  return { prisma, provider, close: () => prisma.$disconnect() };
+  const direct = provider === 'sqlite' ? await openDirectWriter(sqlitePath(url)) : undefined;
+  return {
+    prisma,
+    provider,
+    direct,
+    async close() {
+      direct?.close();
+      await prisma.$disconnect();
+    },
+  };
 }
 
 async function sqliteClient(url: string): Promise<Db> {
