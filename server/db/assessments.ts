@@ -19,9 +19,9 @@ export interface CreatedAssessment extends StoredAssessment {
   json: { input: string; result: string };
 }
 
-export function assessmentRepository({ prisma, provider }: Pick<Database, 'prisma' | 'provider'>) {
+export function assessmentRepository({ prisma, provider, direct }: Pick<Database, 'prisma' | 'provider' | 'direct'>) {
   // Scoring is the API's hot path: its inserts are group-committed (see groupCommit.ts).
-  const inserter = groupCommitInserter(prisma, provider, 'Assessment', COLUMNS);
+  const inserter = groupCommitInserter(prisma, provider, 'Assessment', COLUMNS, direct);
   return {
     async create(input: AssessmentInput, result: AssessmentResult, ownerId: string | null = null): Promise<CreatedAssessment> {
       const id = randomUUID();
