@@ -52,13 +52,10 @@ node bin/kexiao.mjs score test/fixtures/contract-example.json --json | node -e '
   const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
   if (typeof r.qualified !== "boolean" || typeof r.total !== "number") throw new Error("score: " + JSON.stringify(r).slice(0, 200));
   console.log(`   score: qualified=${r.qualified} total=${r.total}`);'
-# A one-page PDF with a line of text and no statement: too little text for a text page, so the page goes through
-# OCR too — the PDF, image and OCR packages all load and run, and the answer is a coded error (exit 2).
-printf '%s\n' '%PDF-1.4' '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj' '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj' \
-  '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj' \
-  '4 0 obj <</Length 44>> stream' 'BT /F1 18 Tf 20 40 Td (Hello kexiao) Tj ET' 'endstream endobj' \
-  '5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj' 'trailer <</Root 1 0 R>>' '%%EOF' >"$WORK/hello.pdf"
-{ node bin/kexiao.mjs extract "$WORK/hello.pdf" --json || true; } | node -e '
+# A one-page PDF with a line of text and no statement (test/fixtures/one-line.pdf): too little text for a text page,
+# so the page goes through OCR too — the PDF, image and OCR packages all load and run, and the answer is a coded
+# error (exit 2).
+{ node bin/kexiao.mjs extract test/fixtures/one-line.pdf --json || true; } | node -e '
   const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
   if (r.pages !== 1 || !r.errors.length || !r.errors[0].code) throw new Error("extract: " + JSON.stringify(r).slice(0, 300));
   console.log(`   extract: ${r.pages} 页，${r.method}，${r.errors[0].code}`);'

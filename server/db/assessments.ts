@@ -4,7 +4,8 @@ import type { AssessmentInput, AssessmentResult } from '../domain/schemas/assess
 import type { Database } from './client.ts';
 import { groupCommitInserter } from './groupCommit.ts';
 
-const COLUMNS = ['id', 'ownerId', 'region', 'evaluationYear', 'qualified', 'route', 'total', 'rulesVersion', 'input', 'result', 'createdAt'] as const;
+/** The Assessment table's columns, in the order create() gives the values. */
+export const ASSESSMENT_COLUMNS = ['id', 'ownerId', 'region', 'evaluationYear', 'qualified', 'route', 'total', 'rulesVersion', 'input', 'result', 'createdAt'] as const;
 
 export interface StoredAssessment {
   id: string;
@@ -21,13 +22,13 @@ export interface CreatedAssessment extends StoredAssessment {
 
 export function assessmentRepository({ prisma, provider, direct }: Pick<Database, 'prisma' | 'provider' | 'direct'>) {
   // Scoring is the API's hot path: its inserts are group-committed (see groupCommit.ts).
-  const inserter = groupCommitInserter(prisma, provider, 'Assessment', COLUMNS, direct);
+  const inserter = groupCommitInserter(prisma, provider, 'Assessment', ASSESSMENT_COLUMNS, direct);
   return {
     async create(input: AssessmentInput, result: AssessmentResult, ownerId: string | null = null): Promise<CreatedAssessment> {
       const id = randomUUID();
       const createdAt = new Date();
       const json = { input: JSON.stringify(input), result: JSON.stringify(result) };
-      // Same order as COLUMNS.
+      // Same order as ASSESSMENT_COLUMNS.
       await inserter.insert([
         id,
         ownerId,

@@ -2,6 +2,7 @@
 // pdfjs-dist would otherwise slow every request the server answers afterwards) and source maps as they were.
 // Checked in fresh processes, by identity (core-js makes its replacements print as "[native code]").
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -12,16 +13,12 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 async function builtinsAfter(module: string): Promise<{ parse: boolean; push: boolean; sourceMaps: boolean; withResolvers: boolean; text?: string }> {
   const script = `
     process.setSourceMapsEnabled(true);
+    const { readFileSync } = await import('node:fs');
     const parse = JSON.parse, push = Array.prototype.push;
     const m = await import(${JSON.stringify(module)});
     let text;
     if (m.openPdf) {
-      const pdf = await m.openPdf(new TextEncoder().encode(${JSON.stringify(
-        ['%PDF-1.4', '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj', '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj',
-          '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj',
-          '4 0 obj <</Length 44>> stream', 'BT /F1 18 Tf 20 40 Td (Hello kexiao) Tj ET', 'endstream endobj',
-          '5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj', 'trailer <</Root 1 0 R>>', '%%EOF'].join('\n'),
-      )}));
+      const pdf = await m.openPdf(readFileSync(${JSON.stringify(join(ROOT, 'test/fixtures/one-line.pdf'))}));
       text = (await pdf.words(1)).words.map((w) => w.text).join(' ');
       await pdf.close();
     }

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupCommitInserter } from '../../server/db/groupCommit.ts';
+import { ASSESSMENT_COLUMNS as COLUMNS } from '../../server/db/assessments.ts';
 import { sqlitePath } from '../../server/db/migrate.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 
-const COLUMNS = ['id', 'ownerId', 'region', 'evaluationYear', 'qualified', 'route', 'total', 'rulesVersion', 'input', 'result', 'createdAt'] as const;
 const values = (id = randomUUID()) => [id, null, 'national', 2026, true, 'score', 90, '2026.1', { jsonText: '{"a":1}' }, { json: { b: 2 } }, new Date()];
 
 describe('group commit on SQLite', () => {

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSESSMENT_COLUMNS as COLUMNS } from '../../server/db/assessments.ts';
 import { sqlitePath } from '../../server/db/migrate.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 
-const COLUMNS = ['id', 'ownerId', 'region', 'evaluationYear', 'qualified', 'route', 'total', 'rulesVersion', 'input', 'result', 'createdAt'] as const;
 const row = (id = randomUUID()) => [id, null, 'national', 2026, 1, 'score', 90, '2026.1', '{"a":1}', '{"b":2}', new Date().toISOString()];
 
 describe('SQLite direct writer', () => {
