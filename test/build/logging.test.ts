@@ -20,7 +20,7 @@ describe('request log', () => {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
-    for (let i = 0; i < 600 && !/http:\/\/[\d.:]+/.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 1500 && !/http:\/\/[\d.:]+/.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
     const url = /http:\/\/[\d.:]+/.exec(stderr)![0];
     const n = 25;
     const body = JSON.stringify({ ...firm(), basic: { ...firm().basic, industryCode: 'I6513' } });
@@ -35,5 +35,5 @@ describe('request log', () => {
     expect(requests).toHaveLength(n);
     expect(Object.keys(requests[0]!).sort()).toEqual(['level', 'method', 'ms', 'msg', 'requestId', 'route', 'status', 'time']);
     expect(stdout).not.toContain('I6513');
-  }, 120_000);
+  }, 180_000);
 });

@@ -30,9 +30,9 @@ async function builtinsAfter(module: string): Promise<{ parse: boolean; push: bo
 describe('the PDF reader and the builtins', () => {
   it('pdf-parse alone replaces JSON.parse and Array.prototype.push (what the guard is for)', async () => {
     expect(await builtinsAfter('pdf-parse')).toMatchObject({ parse: false, push: false });
-  }, 60_000);
+  }, 180_000);
 
   it('server/extract/pdf.ts puts the native ones back and source maps on, keeps what core-js adds, and still reads PDFs', async () => {
     expect(await builtinsAfter('./server/extract/pdf.ts')).toEqual({ parse: true, push: true, sourceMaps: true, withResolvers: true, text: expect.stringContaining('Hello') });
-  }, 60_000);
+  }, 180_000);
 });
