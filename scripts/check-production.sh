@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The production install, proved from a clean clone of the committed tree (CI runs this from scripts/test.sh):
 #   1. build stage: the clone's Prisma client and dist/ made with this checkout's (full) node_modules lent to it;
-#   2. run stage: that node_modules taken away, `npm ci --omit=dev` from the npm cache, no dev package left;
+#   2. run stage: that node_modules taken away, `npm ci --omit=dev` from the npm cache, no dev package left
+#      (native addons taken from the full install, which built them from the same lockfile);
 #   3. every package the compiled server imports is in "dependencies" and installed (scripts/check-imports.mjs);
 #   4. with plain node: `kexiao --help`, `kexiao score`, `kexiao extract` of a PDF (the document readers load), and
 #      `kexiao serve` answering POST /api/v1/assessments on a fresh SQLite file.
@@ -29,7 +30,21 @@ rm "$APP/node_modules"
 
 step "生产安装：npm ci --omit=dev"
 started=$SECONDS
-(cd "$APP" && npm ci --omit=dev --prefer-offline --no-audit --no-fund --loglevel=error)
+# Install scripts run separately: better-sqlite3's compiles SQLite from source, minutes on a busy 2-core machine, and
+# the full install has just built the same version from the same lockfile — a runtime package's native build/ is
+# taken from there; any other runtime package with an install script runs it (npm rebuild).
+(cd "$APP" && npm ci --omit=dev --ignore-scripts --prefer-offline --no-audit --no-fund --loglevel=error)
+(cd "$APP" && node -e '
+  const fs = require("fs"), { execFileSync } = require("child_process");
+  const root = process.argv[1];
+  for (const [p, v] of Object.entries(require("./package-lock.json").packages)) {
+    if (!v.hasInstallScript || v.dev || v.devOptional || !p || !fs.existsSync(p)) continue;
+    const built = `${root}/${p}/build`;
+    const same = fs.existsSync(built) && require(`${root}/${p}/package.json`).version === v.version;
+    if (same) fs.cpSync(built, `${p}/build`, { recursive: true });
+    else execFileSync("npm", ["rebuild", p.replace(/^.*node_modules\//, ""), "--foreground-scripts"], { stdio: "inherit" });
+    console.log(`   ${p}: ${same ? "native build/ from the full install" : "install script run"}`);
+  }' "$ROOT")
 echo "   $((SECONDS - started)) s, node_modules $(du -sh "$APP/node_modules" | cut -f1) (开发安装 $(du -sh "$ROOT/node_modules" | cut -f1))"
 # Only what the lockfile marks "dev" is left out: npm keeps "devOptional" packages (a dev dependency that is also an
 # optional peer of a runtime one — the Prisma CLI and typescript, optional peers of @prisma/client) in any install.
