@@ -57,6 +57,8 @@ const competitors = [
     DATABASE_URL: kdb.url,
     KEXIAO_REMINDERS: 'off',
     LOG_LEVEL: 'info',
+    // Request rates off: this measures the API, not the limiter's refusals (docs/limits.md).
+    KEXIAO_RATE_LIMITS: 'off',
   }, kdb.drop),
 ];
 

@@ -8,6 +8,7 @@ import { assessmentRepository, type AssessmentRepository } from './db/assessment
 import { systemClock, type Clock } from './reminders/time.ts';
 import { createWechatClient, type WechatClient } from './wechat/client.ts';
 import { wechatEnabled } from './wechat/config.ts';
+import { createRateLimiter, type RateLimiter } from './limits/rate.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -23,9 +24,12 @@ export interface AppDeps {
   clock: Clock;
   /** null when WeChat is not configured (development login, in-app notices). */
   wechat: WechatClient | null;
+  /** Per-user and per-address request budgets (server/limits/rate.ts); closed on shutdown. */
+  rateLimiter: RateLimiter;
 }
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;
-  return { config, db, logger, assessments: assessmentRepository(db), clock: systemClock, wechat };
+  const rateLimiter = createRateLimiter(config.limits, { redisUrl: config.redisUrl, logger });
+  return { config, db, logger, assessments: assessmentRepository(db), clock: systemClock, wechat, rateLimiter };
 }

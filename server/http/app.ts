@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../deps.ts';
-import { HttpError } from './errors.ts';
+import { accountDeleted, genericError, HttpError, invalidText } from './errors.ts';
+import { isOwnerMissing } from '../db/owner.ts';
+import { isSafeText } from '../domain/schemas/text.ts';
 import { serveApp } from './static.ts';
 import { openApiDocument } from './openapi.ts';
 import type { RouteModule } from './router.ts';
@@ -19,7 +21,7 @@ import * as calendar from './routes/calendar.ts';
 import * as documents from './routes/documents.ts';
 import * as prechecks from './routes/prechecks.ts';
 
-// Moved to their own modules; re-exported while branches written against this file are merged.
+// Moved to their own modules; re-exported only while branches written against this file (queue, batch, …) merge.
 export type { AppDeps, AppState } from '../deps.ts';
 export type { AppRouter, RouteModule } from './router.ts';
 
@@ -27,8 +29,15 @@ export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, remin
 
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {
   const app = new Koa<AppState>();
-  app.proxy = true;
+  // Only behind a proxy we run may X-Forwarded-For name the client: otherwise anyone could pick their own address
+  // and step around the per-address limits.
+  app.proxy = deps.config.trustProxy;
   const router = new Router<AppState>();
+  // Every :id of every route goes through the text check before a handler (and so the database) sees it.
+  router.param('id', (id, ctx, next) => {
+    if (!isSafeText(id)) throw invalidText('编号');
+    return next();
+  });
   const openapi = openApiDocument(
     routes.map((r) => r.openapi),
     process.env.npm_package_version ?? '0.1.0',
@@ -43,21 +52,27 @@ export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<Ap
 
   app.use(async (ctx, next) => {
     const started = process.hrtime.bigint();
-    const requestId = ctx.get('x-request-id') || randomUUID();
+    // A client's id is echoed and logged only when it looks like one.
+    const given = ctx.get('x-request-id');
+    const requestId = /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     ctx.set('X-Request-Id', requestId);
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw new HttpError(404, 'NOT_FOUND', '请求的接口不存在');
-    } catch (err) {
+      // Statuses set without a body by Koa or the router (404, 405 with its Allow header, 501) get ours.
+      if ((ctx.status === 404 || ctx.status === 405 || ctx.status === 501) && (ctx.body === undefined || ctx.body === null)) {
+        const { code, message } = genericError(ctx.status);
+        throw new HttpError(ctx.status, code, message);
+      }
+    } catch (caught) {
+      // A row for a user deleted while this request was in flight (server/db/owner.ts).
+      const err = isOwnerMissing(caught) ? accountDeleted() : caught;
       const known = err instanceof HttpError;
-      const status = known ? err.status : typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+      const raw = (err as { status?: unknown }).status;
+      const status = known ? err.status : typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
       ctx.status = status;
+      if (known) for (const [k, v] of Object.entries(err.headers ?? {})) ctx.set(k, v);
       ctx.body = {
-        error: known
-          ? { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) }
-          : status < 500
-            ? { code: 'BAD_REQUEST', message: '请求无效' }
-            : { code: 'INTERNAL', message: '服务暂时出错，请稍后再试' },
+        error: known ? { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } : genericError(status),
       };
       if (status >= 500) deps.logger.error({ err, requestId }, 'request failed');
     } finally {
