@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: everything the suite needs (Debian packages, npm packages, PostgreSQL), then type checks and
-# every test: the mini-program's builds (weapp checked page by page) and unit tests, the server suite on SQLite
-# and PostgreSQL, and the end-to-end journey in Chromium. A failing step does not hide the others' results.
+# `npm test`: everything the suite needs (Debian packages, npm packages, PostgreSQL), then type checks, the build,
+# and every test: the mini-program's builds (weapp checked page by page) and unit tests, the server suite on SQLite
+# and PostgreSQL (its command tests run the compiled dist/), the end-to-end journey in Chromium, and the production
+# install from a clean clone without dev dependencies. A failing step does not hide the others' results.
 # Extra arguments go to the server suite's vitest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,9 @@ status=0
 
 echo "== 类型检查"
 npx tsc -p . || status=$?
+
+echo "== 编译 dist/"
+npm run build || status=$?
 
 echo "== 小程序：构建 weapp（检查 app.json 页面）与 h5，单元测试"
 (cd miniapp && npm run build:weapp && npm run check:weapp && npm run build:h5 && npm test) || status=$?
@@ -25,6 +29,9 @@ npx vitest run test/reminders --no-file-parallelism --reporter=default --reporte
 
 echo "== 端到端：H5 + 真实服务 + Chromium"
 npx vitest run --config test/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json=artifacts/vitest-e2e.json || status=$?
+
+echo "== 生产安装：干净克隆、npm ci --omit=dev、纯 node 运行"
+bash scripts/check-production.sh || status=$?
 
 node -e '
   const fs = require("fs");

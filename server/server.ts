@@ -7,7 +7,8 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { devLoginOpen } from './auth/devLogin.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { createApp, createDeps, type AppDeps } from './http/app.ts';
+import { createDeps, type AppDeps } from './deps.ts';
+import { createApp } from './http/app.ts';
 import { documentsOf } from './http/routes/documents.ts';
 
 export interface RunningServer {
@@ -17,8 +18,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Written asynchronously: a log line is queued, not waited for, so no request waits on the log's write. */
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, base: undefined, redact: ['req.headers.authorization'] });
+  return pino({ level: config.logLevel, base: undefined, redact: ['req.headers.authorization'] }, pino.destination({ dest: 1, sync: false }));
 }
 
 /** A request Node's parser refused (bad request line, headers too large): still a JSON answer with a code. */

@@ -3,7 +3,7 @@
 // Requests of the user that are still in flight cannot leave anything behind: the sessions go first (nothing new
 // gets in), every user-owned row must name an existing user (server/db/owner.ts), and the user row cannot be
 // deleted while a row of theirs remains — when one arrived meanwhile, the deletion runs again.
-import type { AppDeps } from '../http/app.ts';
+import type { AppDeps } from '../deps.ts';
 import { isOwnerMissing } from '../db/owner.ts';
 import { documentsOf } from '../http/routes/documents.ts';
 import { deleteMemberships } from '../organisations/deletion.ts';

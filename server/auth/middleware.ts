@@ -2,7 +2,7 @@
 // (assessments may be anonymous); a header with a dead token is refused so the app knows to log in again.
 import type { Context, Middleware } from 'koa';
 import { HttpError } from '../http/errors.ts';
-import type { AppDeps, AppState } from '../http/app.ts';
+import type { AppDeps, AppState } from '../deps.ts';
 import { sessionRepository } from './sessions.ts';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;

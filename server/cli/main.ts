@@ -1,28 +1,31 @@
-// The kexiao command: one module per sub-command, each with its usage line and a run() returning the exit code.
+// The kexiao command. Each sub-command is a module with run() returning the exit code, loaded only when it is
+// named: `score` brings the domain core and nothing else, `serve` the HTTP stack, `--help` no command at all.
+// A new command: its usage line in usage.ts, one line here.
 import { processIO, type CommandIO } from './io.ts';
-import * as score from './commands/score.ts';
-import * as serve from './commands/serve.ts';
-import * as remind from './commands/remind.ts';
-import * as extract from './commands/extract.ts';
-import * as precheck from './commands/precheck.ts';
-import * as batch from './commands/batch.ts';
+import { USAGE } from './usage.ts';
 
-interface Command {
-  usage: string;
+export interface Command {
   run(args: string[], io: CommandIO): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = { score, precheck, extract, serve, remind, batch };
+export const COMMANDS: Record<keyof typeof USAGE, () => Promise<Command>> = {
+  score: () => import('./commands/score.ts'),
+  precheck: () => import('./commands/precheck.ts'),
+  extract: () => import('./commands/extract.ts'),
+  serve: () => import('./commands/serve.ts'),
+  remind: () => import('./commands/remind.ts'),
+  batch: () => import('./commands/batch.ts'),
+};
+
+const isCommand = (name: string): name is keyof typeof COMMANDS => Object.hasOwn(COMMANDS, name);
 
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...args] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    const help = ['科小助手 kexiao —— 科技型中小企业评价自测', '', '用法：', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)];
-    (name && name !== 'help' && name !== '--help' ? io.stderr : io.stdout)(help.join('\n'));
-    return name && name !== 'help' && name !== '--help' ? 2 : 0;
-  }
-  return command.run(args, io);
+  if (name && isCommand(name)) return (await COMMANDS[name]()).run(args, io);
+  const asked = !name || name === 'help' || name === '--help' || name === '-h';
+  const help = ['科小助手 kexiao —— 科技型中小企业评价自测', '', '用法：', ...Object.keys(COMMANDS).map((c) => `  ${USAGE[c as keyof typeof USAGE]}`)];
+  (asked ? io.stdout : io.stderr)(help.join('\n'));
+  return asked ? 0 : 2;
 }
 
 process.exitCode = await main(process.argv.slice(2));

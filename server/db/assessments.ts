@@ -4,7 +4,8 @@ import type { AssessmentInput, AssessmentResult } from '../domain/schemas/assess
 import type { Database } from './client.ts';
 import { groupCommitInserter } from './groupCommit.ts';
 
-const COLUMNS = ['id', 'ownerId', 'region', 'evaluationYear', 'qualified', 'route', 'total', 'rulesVersion', 'input', 'result', 'createdAt'] as const;
+/** The Assessment table's columns, in the order create() gives the values. */
+export const ASSESSMENT_COLUMNS = ['id', 'ownerId', 'region', 'evaluationYear', 'qualified', 'route', 'total', 'rulesVersion', 'input', 'result', 'createdAt'] as const;
 
 export interface StoredAssessment {
   id: string;
@@ -14,14 +15,20 @@ export interface StoredAssessment {
   result: AssessmentResult;
 }
 
-export function assessmentRepository({ prisma, provider }: Pick<Database, 'prisma' | 'provider'>) {
+/** A new assessment, with the JSON text of its input and result as stored: the response reuses it. */
+export interface CreatedAssessment extends StoredAssessment {
+  json: { input: string; result: string };
+}
+
+export function assessmentRepository({ prisma, provider, direct }: Pick<Database, 'prisma' | 'provider' | 'direct'>) {
   // Scoring is the API's hot path: its inserts are group-committed (see groupCommit.ts).
-  const inserter = groupCommitInserter(prisma, provider, 'Assessment', COLUMNS);
+  const inserter = groupCommitInserter(prisma, provider, 'Assessment', ASSESSMENT_COLUMNS, direct);
   return {
-    async create(input: AssessmentInput, result: AssessmentResult, ownerId: string | null = null): Promise<StoredAssessment> {
+    async create(input: AssessmentInput, result: AssessmentResult, ownerId: string | null = null): Promise<CreatedAssessment> {
       const id = randomUUID();
       const createdAt = new Date();
-      // Same order as COLUMNS.
+      const json = { input: JSON.stringify(input), result: JSON.stringify(result) };
+      // Same order as ASSESSMENT_COLUMNS.
       await inserter.insert([
         id,
         ownerId,
@@ -31,11 +38,11 @@ export function assessmentRepository({ prisma, provider }: Pick<Database, 'prism
         result.route,
         result.total,
         result.rulesVersion,
-        { json: input },
-        { json: result },
+        { jsonText: json.input },
+        { jsonText: json.result },
         createdAt,
       ]);
-      return { id, ownerId, createdAt, input, result };
+      return { id, ownerId, createdAt, input, result, json };
     },
 
     async find(id: string): Promise<StoredAssessment | null> {

@@ -4,8 +4,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { REPO_ROOT, providerOf, type Provider } from './url.ts';
 
 interface Migration {
@@ -46,7 +44,8 @@ export function sqlitePath(url: string): string {
   return url.replace(/^file:/, '').replace(/\?.*$/, '');
 }
 
-function migrateSqlite(url: string): string[] {
+async function migrateSqlite(url: string): Promise<string[]> {
+  const { default: Database } = await import('better-sqlite3');
   const db = new Database(sqlitePath(url));
   try {
     db.pragma('journal_mode = WAL');
@@ -74,6 +73,7 @@ function migrateSqlite(url: string): string[] {
 }
 
 async function migratePostgres(url: string): Promise<string[]> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

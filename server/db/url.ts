@@ -1,8 +1,13 @@
 // Where the data lives: SQLite file by default (no server needed), PostgreSQL for production.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+/** The checkout: the nearest folder above this module with a package.json (server/db/ run from source, dist/server/db/ built). */
+export const REPO_ROOT = (function rootOf(dir: string): string {
+  if (existsSync(resolve(dir, 'package.json')) || dirname(dir) === dir) return dir;
+  return rootOf(dirname(dir));
+})(fileURLToPath(new URL('.', import.meta.url)));
 export const DEFAULT_SQLITE_URL = `file:${resolve(REPO_ROOT, 'data/kexiao.db')}`;
 
 export type Provider = 'sqlite' | 'postgresql';

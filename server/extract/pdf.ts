@@ -3,9 +3,16 @@
 // getText() loses the positions and, on some ruled tables, emits all labels before all amounts.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
 import type { Word } from './core/layout.ts';
 import { ExtractError } from './errors.ts';
+import { loadPdfjs } from './pdfjs-side-effects.ts';
+
+// With the worker pdfjs runs in this thread on Node (else loaded at the first PDF, out of loadPdfjs's reach).
+const { PDFParse, PasswordException, InvalidPDFException } = await loadPdfjs(async () => {
+  const parse = await import('pdf-parse');
+  await import('pdfjs-dist/legacy/build/pdf.worker.mjs' as string); // no types: loaded for its side effect
+  return parse;
+});
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));

@@ -2,21 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import Router from '@koa/router';
-import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
-import { assessmentRepository, type AssessmentRepository } from '../db/assessments.ts';
+import type { AppDeps, AppState } from '../deps.ts';
 import { accountDeleted, genericError, HttpError, invalidText } from './errors.ts';
 import { isOwnerMissing } from '../db/owner.ts';
 import { isSafeText } from '../domain/schemas/text.ts';
-import { createRateLimiter, type RateLimiter } from '../limits/rate.ts';
 import { serveApp } from './static.ts';
-import { openApiDocument, type PathSpec } from './openapi.ts';
+import { openApiDocument } from './openapi.ts';
+import type { RouteModule } from './router.ts';
 import * as assessments from './routes/assessments.ts';
 import { authenticate } from '../auth/middleware.ts';
-import { systemClock, type Clock } from '../reminders/time.ts';
-import { createWechatClient, type WechatClient } from '../wechat/client.ts';
-import { wechatEnabled } from '../wechat/config.ts';
 import * as auth from './routes/auth.ts';
 import * as firm from './routes/firm.ts';
 import * as checks from './routes/checks.ts';
@@ -29,39 +23,11 @@ import * as prechecks from './routes/prechecks.ts';
 import * as organisations from './routes/organisations.ts';
 import * as batches from './routes/batches.ts';
 
-export interface AppState {
-  /** Set by authentication when the request carries a session. */
-  userId?: string;
-}
-
-export interface AppDeps {
-  config: Config;
-  db: Database;
-  logger: Logger;
-  assessments: AssessmentRepository;
-  /** Time as the reminders and sessions see it (tests set it). */
-  clock: Clock;
-  /** null when WeChat is not configured (development login, in-app notices). */
-  wechat: WechatClient | null;
-  /** Per-user and per-address request budgets (server/limits/rate.ts); closed on shutdown. */
-  rateLimiter: RateLimiter;
-}
-
-export type AppRouter = Router<AppState>;
-
-/** A route module: registers its routes and describes them for the OpenAPI document. */
-export interface RouteModule {
-  register(router: AppRouter, deps: AppDeps): void;
-  openapi: PathSpec;
-}
+// Moved to their own modules; re-exported only while branches written against this file (queue, batch, …) merge.
+export type { AppDeps, AppState } from '../deps.ts';
+export type { AppRouter, RouteModule } from './router.ts';
 
 export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, organisations, batches];
-
-export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
-  const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;
-  const rateLimiter = createRateLimiter(config.limits, { redisUrl: config.redisUrl, logger });
-  return { config, db, logger, assessments: assessmentRepository(db), clock: systemClock, wechat, rateLimiter };
-}
 
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {
   const app = new Koa<AppState>();

@@ -1,7 +1,7 @@
 // The in-process reminder runner `kexiao serve` starts (unless KEXIAO_REMINDERS=off): one pass now and then
 // every interval, never two passes at once in this process. Other processes may run passes too (a cron'd
 // `kexiao remind`): claims keep them from sending anything twice.
-import type { AppDeps } from '../http/app.ts';
+import type { AppDeps } from '../deps.ts';
 import { createDeliverer, type RunContext } from './deliver.ts';
 import type { Clock } from './time.ts';
 

@@ -23,9 +23,8 @@ import type { ResolvedDocument } from '../../precheck/reconcile.ts';
 import { localYear } from '../../reminders/time.ts';
 import { fail, processIO, type CommandIO } from '../io.ts';
 import { extractionsOf } from './precheck.ts';
+import { USAGE } from '../usage.ts';
 
-export const usage =
-  'kexiao batch 表格.xlsx|.csv|.jsonl [--docs 报表文件夹] --out 结果.xlsx|.csv [--reports 报告.zip]  批量预审；kexiao batch --template 模板.xlsx 生成填写模板';
 
 interface Args {
   input?: string;
@@ -116,15 +115,15 @@ export function summaryText(s: BatchSummary): string {
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const a = parseArgs(args);
-  if (!a) return fail(io, 'USAGE', `用法：${usage}`);
+  if (!a) return fail(io, 'USAGE', `用法：${USAGE.batch}`);
   if (a.template) {
-    if (a.input || a.out) return fail(io, 'USAGE', `用法：${usage}`);
+    if (a.input || a.out) return fail(io, 'USAGE', `用法：${USAGE.batch}`);
     await writeFile(a.template, await templateXlsx());
     io.stdout(`模板已写入 ${a.template}：“企业”表每行一家企业，“研发项目”表逐项填写研发项目`);
     return 0;
   }
   const outFormat = a.out ? extname(a.out).toLowerCase() : '';
-  if (!a.input || !a.out || (outFormat !== '.xlsx' && outFormat !== '.csv')) return fail(io, 'USAGE', `用法：${usage}`, a.json);
+  if (!a.input || !a.out || (outFormat !== '.xlsx' && outFormat !== '.csv')) return fail(io, 'USAGE', `用法：${USAGE.batch}`, a.json);
   if (a.reports && extname(a.reports).toLowerCase() !== '.zip') return fail(io, 'USAGE', '--reports 应为 .zip 文件', a.json);
 
   // Checked before the work, so a batch is never run only to fail at its last step.

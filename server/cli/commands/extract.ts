@@ -4,17 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fieldLabel } from '../../extract/core/catalog.ts';
-import { closeSharedPool, extractFile } from '../../extract/extract.ts';
 import type { ExtractionResult } from '../../extract/schema.ts';
 import { fail, type CommandIO } from '../io.ts';
-
-export const usage = 'kexiao extract FILE… [--json]            从资产负债表、利润表、A107012、职工人数统计表（PDF/扫描件/照片）读取数字';
+import { USAGE } from '../usage.ts';
 
 const KIND_NAMES: Record<string, string> = {
   balance_sheet: '资产负债表', income_statement: '利润表', rd_deduction: '研发费用加计扣除优惠明细表（A107012）', staff_table: '职工人数统计表',
 };
 
-async function extractOne(file: string): Promise<ExtractionResult> {
+type Readers = typeof import('../../extract/extract.ts');
+
+async function extractOne(file: string, readers: () => Promise<Readers>): Promise<ExtractionResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -22,7 +22,7 @@ async function extractOne(file: string): Promise<ExtractionResult> {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     return { file: basename(file), pages: 0, method: 'text', documents: [], checks: [], errors: [{ code: 'FILE_UNREADABLE', message: missing ? `找不到文件：${file}` : `无法读取文件：${file}` }] };
   }
-  return extractFile({ name: basename(file), bytes });
+  return (await readers()).extractFile({ name: basename(file), bytes });
 }
 
 function table(r: ExtractionResult): string[] {
@@ -43,13 +43,16 @@ function table(r: ExtractionResult): string[] {
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
-  if (files.length === 0) return fail(io, 'USAGE', `用法：${usage}`, json);
+  if (files.length === 0) return fail(io, 'USAGE', `用法：${USAGE.extract}`, json);
   const results: ExtractionResult[] = [];
+  // The readers bring the PDF and OCR engines: loaded once there is a file to read.
+  let loaded: Promise<Readers> | undefined;
+  const readers = () => (loaded ??= import('../../extract/extract.ts'));
   try {
-    for (const f of files) results.push(await extractOne(f));
+    for (const f of files) results.push(await extractOne(f, readers));
   } finally {
     // The OCR workers are threads: without this the command would not exit.
-    await closeSharedPool();
+    if (loaded) await (await loaded).closeSharedPool();
   }
   if (json) io.stdout(JSON.stringify(files.length > 1 ? results : results[0], null, 2));
   else results.forEach((r, i) => io.stdout(`${i ? '\n' : ''}${table(r).join('\n')}`));

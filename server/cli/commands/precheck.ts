@@ -12,8 +12,7 @@ import { precheckReport } from '../../precheck/report.ts';
 import { runPrecheck, type DocumentLookup } from '../../precheck/service.ts';
 import { localYear } from '../../reminders/time.ts';
 import { fail, readInput, type CommandIO } from '../io.ts';
-
-export const usage = 'kexiao precheck FILE|- [--docs 报表…] [--json]  预审：核对报表与填写数据，列出问题、差距并给出解释';
+import { USAGE } from '../usage.ts';
 
 const unreadable = (file: string, message: string): ExtractionResult => ({
   file: basename(file), pages: 0, method: 'text', documents: [], checks: [], errors: [{ code: 'FILE_UNREADABLE', message }],
@@ -47,7 +46,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const at = args.indexOf('--docs');
   const docFiles = at >= 0 ? args.slice(at + 1).filter((a) => !a.startsWith('--')) : [];
   const files = (at >= 0 ? args.slice(0, at) : args).filter((a) => a !== '--json');
-  if (files.length !== 1 || (at >= 0 && docFiles.length === 0)) return fail(io, 'USAGE', `用法：${usage}`, json);
+  if (files.length !== 1 || (at >= 0 && docFiles.length === 0)) return fail(io, 'USAGE', `用法：${USAGE.precheck}`, json);
 
   const llm = LlmConfigSchema.safeParse(llmConfigFromEnv(process.env));
   if (!llm.success) return fail(io, 'INVALID_CONFIG', '模型配置无效：请检查 OPENAI_BASE_URL、KEXIAO_LLM_TIMEOUT_MS 等环境变量', json);

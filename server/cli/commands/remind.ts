@@ -10,8 +10,7 @@ import { chineseDate } from '../../reminders/time.ts';
 import { createWechatClient } from '../../wechat/client.ts';
 import { wechatEnabled } from '../../wechat/config.ts';
 import { fail, type CommandIO } from '../io.ts';
-
-export const usage = 'kexiao remind [--dry-run] [--at 2026-08-24T09:30+08:00] [--json]    发送到期的截止提醒（--dry-run 只列出）';
+import { USAGE } from '../usage.ts';
 
 const CHANNEL = { wechat: '微信', notice: '站内' } as const;
 
@@ -21,7 +20,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const atIndex = args.indexOf('--at');
   const atText = atIndex >= 0 ? args[atIndex + 1] : undefined;
   const known = new Set(['--dry-run', '--json', '--at', ...(atText ? [atText] : [])]);
-  if (args.some((a) => !known.has(a)) || (atIndex >= 0 && !atText)) return fail(io, 'USAGE', `用法：${usage}`, json);
+  if (args.some((a) => !known.has(a)) || (atIndex >= 0 && !atText)) return fail(io, 'USAGE', `用法：${USAGE.remind}`, json);
   const at = atText ? new Date(atText) : new Date();
   // A time without a zone would silently mean the server's zone.
   if (Number.isNaN(at.getTime()) || (atText && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(atText)))

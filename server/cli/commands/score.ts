@@ -6,8 +6,7 @@ import { AssessmentInputSchema } from '../../domain/schemas/assessment.ts';
 import type { ValidationIssue } from '../../domain/schemas/issues.ts';
 import { validate } from '../../domain/validate.ts';
 import { fail, readInput, type CommandIO } from '../io.ts';
-
-export const usage = 'kexiao score FILE|- [FILE…] [--json]    按评价办法计算自评结果（- 表示从标准输入读取）';
+import { USAGE } from '../usage.ts';
 
 type Outcome =
   | { ok: true; result: ReturnType<typeof assess> }
@@ -24,7 +23,7 @@ async function scoreOne(file: string, io: CommandIO): Promise<Outcome> {
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
-  if (files.length === 0) return fail(io, 'USAGE', `用法：${usage}`);
+  if (files.length === 0) return fail(io, 'USAGE', `用法：${USAGE.score}`);
   const outcomes: Outcome[] = [];
   for (const file of files) outcomes.push(await scoreOne(file, io));
 

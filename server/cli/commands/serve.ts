@@ -6,8 +6,7 @@ import { loadConfig } from '../../config.ts';
 import { startServer } from '../../server.ts';
 import { startServerReminders } from '../../reminders/runner.ts';
 import { fail, type CommandIO } from '../io.ts';
-
-export const usage = 'kexiao serve [--port N] [--host H]    启动服务（默认 127.0.0.1:3000，可用 PORT、HOST 设置）';
+import { USAGE } from '../usage.ts';
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const opt = (name: string) => {
@@ -22,7 +21,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     });
   } catch (e) {
     const detail = e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；') : '';
-    return fail(io, 'USAGE', `参数或环境变量无效${detail ? `（${detail}）` : ''}。用法：${usage}`);
+    return fail(io, 'USAGE', `参数或环境变量无效${detail ? `（${detail}）` : ''}。用法：${USAGE.serve}`);
   }
   const running = await startServer(config);
   io.stderr(`科小助手已启动：${running.url}`);

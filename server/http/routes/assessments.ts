@@ -2,11 +2,12 @@
 // GET  /api/v1/assessments/:id: a stored one. An assessment with an owner is visible to that owner only.
 import { z } from 'zod';
 import { AssessmentInputSchema, AssessmentResultSchema } from '../../domain/schemas/assessment.ts';
-import { createAssessment } from '../../services/assessments.ts';
-import type { StoredAssessment } from '../../db/assessments.ts';
+import { createAssessment } from '../../assessments/service.ts';
+import type { CreatedAssessment, StoredAssessment } from '../../db/assessments.ts';
 import { readJson } from '../body.ts';
 import { invalidInput, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const StoredAssessmentSchema = AssessmentResultSchema.extend({
   id: z.string().uuid(),
@@ -14,7 +15,11 @@ export const StoredAssessmentSchema = AssessmentResultSchema.extend({
   input: AssessmentInputSchema,
 }).meta({ id: 'StoredAssessment', description: '已保存的自评结果（含输入）' });
 
-const view = (a: StoredAssessment) => ({ id: a.id, createdAt: a.createdAt.toISOString(), ...a.result, input: a.input });
+export const view = (a: StoredAssessment) => ({ id: a.id, createdAt: a.createdAt.toISOString(), ...a.result, input: a.input });
+
+/** view(a) as JSON text, put together from the JSON the insert made: input and result are not serialized twice. */
+export const viewJson = (a: CreatedAssessment): string =>
+  `{"id":${JSON.stringify(a.id)},"createdAt":${JSON.stringify(a.createdAt.toISOString())},${a.json.result.slice(1, -1)},"input":${a.json.input}}`;
 
 export const openapi = {
   '/api/v1/assessments': {
@@ -32,7 +37,8 @@ export function register(router: AppRouter, deps: AppDeps): void {
     if (!created.ok) throw invalidInput(created.issues);
     ctx.status = 201;
     ctx.set('Location', `/api/v1/assessments/${created.value.id}`);
-    ctx.body = view(created.value);
+    ctx.set('Content-Type', 'application/json; charset=utf-8');
+    ctx.body = viewJson(created.value);
   });
 
   router.get('/api/v1/assessments/:id', async (ctx) => {

@@ -11,7 +11,8 @@ import { devLoginClosedReason, devLoginOpen } from '../../auth/devLogin.ts';
 import { WechatError } from '../../wechat/errors.ts';
 import { readJson } from '../body.ts';
 import { HttpError } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 const consent = z
   .boolean()

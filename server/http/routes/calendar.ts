@@ -5,7 +5,8 @@ import { firmRepository } from '../../reminders/firms.ts';
 import { firmDeadlines, packOf } from '../../reminders/plan.ts';
 import { localYear } from '../../reminders/time.ts';
 import { firmNotFound } from './firm.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const openapi = {
   '/api/v1/calendar.ics': { get: { summary: '企业截止日期日历（text/calendar，可导入日历应用）' } },

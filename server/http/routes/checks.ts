@@ -6,7 +6,8 @@ import { parseBody } from '../../auth/validation.ts';
 import { validate } from '../../domain/validate.ts';
 import { readJson } from '../body.ts';
 import { invalidInput } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const CheckDraftSchema = z
   .object({ answers: AssessmentDraftSchema.nullable(), updatedAt: z.string().nullable() })

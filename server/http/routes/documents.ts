@@ -19,7 +19,8 @@ import { ExtractError } from '../../extract/errors.ts';
 import { ExtractionResult, ExtractIssue } from '../../extract/schema.ts';
 import { sniffType } from '../../extract/sniff.ts';
 import { accountDeleted, HttpError, invalidInput, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const DocumentSchema = z
   .object({

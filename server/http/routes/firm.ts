@@ -11,7 +11,8 @@ import { syncFirm } from '../../reminders/sync.ts';
 import { localYear } from '../../reminders/time.ts';
 import { readJson } from '../body.ts';
 import { HttpError } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const FirmUpdateSchema = z
   .object({

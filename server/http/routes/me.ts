@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { requireUser } from '../../auth/middleware.ts';
 import { deleteUserData } from '../../auth/deletion.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const DeletedSchema = z.object({ deleted: z.array(z.string()) }).meta({ id: 'Deleted', description: '已删除的数据类别' });
 

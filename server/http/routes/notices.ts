@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { requireUser } from '../../auth/middleware.ts';
 import { notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const NoticeSchema = z
   .object({

@@ -11,7 +11,8 @@ import { localYear } from '../../reminders/time.ts';
 import { requireUser } from '../../auth/middleware.ts';
 import { readJson } from '../body.ts';
 import { HttpError, invalidInput, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 import { documentsOf } from './documents.ts';
 
 export const StoredPrecheckSchema = PrecheckResultSchema.extend({

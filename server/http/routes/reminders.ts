@@ -12,7 +12,8 @@ import { syncUser } from '../../reminders/sync.ts';
 import { templateIds } from '../../wechat/config.ts';
 import { readJson } from '../body.ts';
 import { HttpError, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const ReminderSchema = z
   .object({
