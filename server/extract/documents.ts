@@ -10,7 +10,7 @@ import { ExtractError } from './errors.ts';
 import { extractFile } from './extract.ts';
 import { InProcessQueue, type JobQueue } from './jobs.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
-import type { ExtractionResult, ExtractIssue } from './schema.ts';
+import type { ExtractionResult, ExtractIssue, ProgressDetail } from './schema.ts';
 
 export type DocumentStatus = 'queued' | 'processing' | 'done' | 'failed';
 
@@ -21,6 +21,8 @@ export interface DocumentView {
   sha256: string;
   status: DocumentStatus;
   progress: number;
+  /** The page and step the reading is on, while it runs. */
+  progressDetail?: ProgressDetail;
   createdAt: string;
   result?: ExtractionResult;
   error?: ExtractIssue;
@@ -50,6 +52,7 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     return {
       id: row.id, ownerId: row.ownerId, path: row.path, fileName: row.fileName, size: row.size, sha256: row.sha256,
       status: row.status as DocumentStatus, progress: row.progress, createdAt: row.createdAt.toISOString(),
+      ...(row.progressDetail && row.status === 'processing' ? { progressDetail: row.progressDetail as ProgressDetail } : {}),
       ...(row.result ? { result: row.result as ExtractionResult } : {}),
       ...(row.error ? { error: row.error as ExtractIssue } : {}),
     };
@@ -60,10 +63,14 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     if (!doc) return; // deleted while queued
     await prisma.document.update({ where: { id }, data: { status: 'processing' } });
     let written = 0;
-    const onProgress = (p: number) => {
-      if (p - written < PROGRESS_STEP && p < 1) return;
+    let where = '';
+    const onProgress = (p: number, detail: ProgressDetail) => {
+      // A new page or step is worth a write even when the fraction has hardly moved: the owner sees it.
+      const at = `${detail.page}/${detail.pages}/${detail.step}`;
+      if (p - written < PROGRESS_STEP && p < 1 && at === where) return;
       written = p;
-      void prisma.document.updateMany({ where: { id, status: 'processing' }, data: { progress: p } }).catch(() => undefined);
+      where = at;
+      void prisma.document.updateMany({ where: { id, status: 'processing' }, data: { progress: p, progressDetail: detail } }).catch(() => undefined);
     };
     try {
       const result = await extractFile({ name: doc.fileName, bytes: await readFile(doc.path) }, { limits, onProgress });
@@ -97,6 +104,12 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     },
 
     find,
+
+    /** A user's documents, newest first (the mini-program lists them so uploads survive a refresh). */
+    async listByOwner(ownerId: string): Promise<StoredDocument[]> {
+      const rows = await prisma.document.findMany({ where: { ownerId }, orderBy: { createdAt: 'desc' }, select: { id: true }, take: 50 });
+      return (await Promise.all(rows.map((r) => find(r.id)))).filter((d): d is StoredDocument => d !== null);
+    },
 
     /** Removes every document of a user, files first (DELETE /api/v1/me). */
     async removeByOwner(ownerId: string): Promise<void> {

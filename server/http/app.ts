@@ -23,6 +23,7 @@ import * as notices from './routes/notices.ts';
 import * as calendar from './routes/calendar.ts';
 import * as documents from './routes/documents.ts';
 import * as prechecks from './routes/prechecks.ts';
+import * as reports from './routes/reports.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -48,7 +49,7 @@ export interface RouteModule {
   openapi: PathSpec;
 }
 
-export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks];
+export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, reports];
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;

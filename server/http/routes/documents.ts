@@ -10,8 +10,9 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { documentsFor, publicView, type DocumentService } from '../../extract/documents.ts';
 import { ExtractError } from '../../extract/errors.ts';
-import { ExtractionResult, ExtractIssue } from '../../extract/schema.ts';
+import { ExtractionResult, ExtractIssue, ProgressDetail } from '../../extract/schema.ts';
 import { sniffType } from '../../extract/sniff.ts';
+import { requireUser } from '../../auth/middleware.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { AppDeps, AppRouter } from '../app.ts';
 
@@ -23,6 +24,7 @@ export const DocumentSchema = z
     sha256: z.string(),
     status: z.enum(['queued', 'processing', 'done', 'failed']),
     progress: z.number().min(0).max(1),
+    progressDetail: ProgressDetail.optional().meta({ description: '识别进行到第几页、哪一步（识别中时）' }),
     createdAt: z.string(),
     result: ExtractionResult.optional(),
     error: ExtractIssue.optional(),
@@ -31,6 +33,7 @@ export const DocumentSchema = z
 
 export const openapi = {
   '/api/v1/documents': {
+    get: { summary: '我上传的报表（最新在前），刷新或换设备后仍可列出', response: z.object({ documents: z.array(DocumentSchema) }) },
     post: {
       summary: '上传报表（PDF、PNG、JPEG），后台识别，返回文档 id',
       multipart: { file: { type: 'string', format: 'binary', description: '资产负债表、利润表、A107012 或职工人数统计表' } },
@@ -57,6 +60,11 @@ export function register(router: AppRouter, deps: AppDeps): void {
     ctx.status = 202;
     ctx.set('Location', `/api/v1/documents/${created.id}`);
     ctx.body = created;
+  });
+
+  router.get('/api/v1/documents', async (ctx) => {
+    const ownerId = requireUser(ctx);
+    ctx.body = { documents: (await docs.listByOwner(ownerId)).map(publicView) };
   });
 
   const owned = async (ctx: Context & { state: { userId?: string } }) => {
