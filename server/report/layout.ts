@@ -57,10 +57,10 @@ export class Report {
     if (this.doc.y + h > this.bottom) this.doc.addPage();
   }
 
-  title(text: string, sub: string): void {
+  title(text: string, lines: string[]): void {
     this.doc.font('bold').fontSize(18).fillColor(INK).text(text, PAGE.margin, this.doc.y, { width: this.width, align: 'center' });
     this.doc.moveDown(0.3);
-    this.doc.font('body').fontSize(9.5).fillColor(MUTED).text(sub, { width: this.width, align: 'center' });
+    for (const l of lines) this.doc.font('body').fontSize(9.5).fillColor(MUTED).text(l, { width: this.width, align: 'center' });
     this.doc.moveDown(0.8).fillColor(INK);
   }
 

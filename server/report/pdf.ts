@@ -77,10 +77,11 @@ export async function assessmentReportPdf(input: PrecheckInput, result: Assessme
   const rep = new Report({ title: `${firm ? `${firm} ` : ''}科技型中小企业评价自评结果（${r.evaluationYear}年度）`, subject: '科技型中小企业评价 自评结果' });
 
   rep.title(
-    '科技型中小企业评价　自评结果',
-    [firm ? `企业名称：${firm}` : null, `评价年度：${r.evaluationYear}年（依据${r.evaluationYear - 1}年度数据）`, `地区：${region}`, `生成日期：${chinaDate(extra.generatedAt ?? new Date())}`]
-      .filter(Boolean)
-      .join('　'),
+    '科技型中小企业评价自评结果',
+    [
+      ...(firm ? [`企业名称：${firm}`] : []),
+      `评价年度：${r.evaluationYear}年（依据${r.evaluationYear - 1}年度数据）　地区：${region}　生成日期：${chinaDate(extra.generatedAt ?? new Date())}`,
+    ],
   );
 
   const verdict = r.qualified ? '符合科技型中小企业条件' : '不符合科技型中小企业条件';
@@ -93,10 +94,10 @@ export async function assessmentReportPdf(input: PrecheckInput, result: Assessme
   rep.heading('一、评价指标');
   rep.table(
     [
-      { title: '指标', width: 15 },
-      { title: '企业数据', width: 35 },
-      { title: '所在区间', width: 30 },
-      { title: '得分', width: 20, align: 'right' },
+      { title: '指标', width: 12 },
+      { title: '企业数据', width: 50 },
+      { title: '所在区间', width: 24 },
+      { title: '得分', width: 14, align: 'right' },
     ],
     [
       {
