@@ -29,4 +29,9 @@ export function groupByDeadline(reminders: Reminder[]): DeadlineGroup[] {
     .sort((a, b) => a.date.localeCompare(b.date))
 }
 
-export const offsetsText = (offsets: number[]) => offsets.map((d) => (d === 0 ? '当天' : `提前 ${d} 天`)).join('、') + (offsets.length ? '提醒' : '')
+/** "提前 30、7、1 天提醒", "提前 7 天及当天提醒". */
+export function offsetsText(offsets: number[]): string {
+  const before = offsets.filter((d) => d > 0)
+  const parts = [before.length ? `提前 ${before.join('、')} 天` : '', offsets.includes(0) ? '当天' : ''].filter(Boolean)
+  return parts.length ? `${parts.join('及')}提醒` : ''
+}
