@@ -104,8 +104,9 @@ export function isStepDone(draft: Draft, id: StepId, local = false): boolean {
   return missingInStep(draft, id, local).length === 0 && (draft.done.includes(id) || ANSWERED_BY_VALUES.includes(id))
 }
 
-/** Every required 财务 figure came from the statements and still holds their value. */
-const financeFromStatements = (d: Draft) => REQUIRED_FINANCE.every((k) => d.filled[`finance.${k}`] && d.finance[k] === d.filled[`finance.${k}`]!.value)
+/** Statements were read and, with what the owner typed on the 核对 step, every required 财务 figure is there. */
+const financeAnswered = (d: Draft) =>
+  (d.documentsRead ?? 0) > 0 && REQUIRED_FINANCE.some((k) => d.filled[`finance.${k}`]) && missingInStep(d, 'finance').length === 0
 
 /**
  * The steps the owner walks through now: 核对 once a statement was read, and the questions only where the
@@ -114,7 +115,7 @@ const financeFromStatements = (d: Draft) => REQUIRED_FINANCE.every((k) => d.fill
 export function visibleSteps(draft: Draft): Step[] {
   return STEPS.filter((s) => {
     if (s.id === 'review') return (draft.documentsRead ?? 0) > 0
-    if (s.id === 'finance') return !financeFromStatements(draft)
+    if (s.id === 'finance') return !financeAnswered(draft)
     if (s.id === 'staff') return !staffFromStatement(draft)
     if (s.id === 'rdProjects') return !rdFromStatement(draft)
     return true
