@@ -155,7 +155,7 @@ describe.sequential('mini-program journey, statements first (H5, Chromium, 375 p
     await seen('核对报表数字');
     await seen(/需要处理的问题（\d+）/);
     // Two company names across the statements, and the first evaluation's on-site check, each with what to do.
-    await seen(/上传的报表属于\d个不同的企业名称，请删除不是本企业的报表/);
+    await seen(/上传的报表属于\d个不同的企业名称，请确认都是本企业的报表/);
     await seen(/可能被列为现场核查对象：首次参加科技型中小企业评价/);
     // 销售收入 from the 利润表, as an accountant writes it, marked 来自报表 with its page and line.
     const sales = page.locator('.statement-figure').filter({ hasText: '销售收入' });
@@ -226,18 +226,26 @@ describe.sequential('mini-program journey, statements first (H5, Chromium, 375 p
   });
 
   it('the staff step, opened from the result, carries 季末 into the next 季初 and checks as typed', async () => {
+    // A fresh load at the page's address (Taro's H5 router would otherwise reuse the page already open).
     await page.goto(`${server.url}#/pages/questions/index?step=staff`);
+    await page.reload();
     await seen('职工和科技人员');
-    // Filled from the staff table: the first quarter as printed.
-    const q1 = st.quarters[0]!;
-    await expect.poll(() => page.locator('input[name="q1-endEmployees"]').inputValue()).toBe(String(q1[1]));
-    await page.locator('input[name="q1-endEmployees"]').fill(String(q1[1]! + 3));
-    await expect.poll(() => page.locator('input[name="q2-startEmployees"]').inputValue()).toBe(String(q1[1]! + 3));
-    await page.locator('input[name="q1-endTech"]').fill(String(q1[1]! + 10));
+    // Filled from the staff table, quarter by quarter as printed; a quarter that does not start where the last
+    // one ended is pointed out.
+    const [q1, q2] = [st.quarters[0]!, st.quarters[1]!];
+    const box = (name: string) => page.locator(`input[name="${name}"]`);
+    await expect.poll(() => box('q1-endEmployees').inputValue()).toBe(String(q1[1]));
+    if (q2[0] !== q1[1]) await seen(`与第一季度季末（${q1[1]} 人）不同；如期间人员有变动可保留`);
+    // Once the second quarter starts where the first ended, a change of the first quarter's 季末 carries on.
+    await box('q1-endEmployees').fill(String(q2[0]));
+    await box('q1-endEmployees').fill(String(q2[0]! + 2));
+    await expect.poll(() => box('q2-startEmployees').inputValue()).toBe(String(q2[0]! + 2));
+    await box('q1-endTech').fill(String(q2[0]! + 10));
     await seen(/科技人员不能多于季末职工总数/);
     await shot('15-staff-checks');
-    await page.locator('input[name="q1-endTech"]').fill(String(q1[3]));
-    await page.locator('input[name="q1-endEmployees"]').fill(String(q1[1]));
+    await box('q1-endTech').fill(String(q1[3]));
+    await box('q1-endEmployees').fill(String(q1[1]));
+    await box('q2-startEmployees').fill(String(q2[0]));
   });
 
   it('subscribes to all deadline reminders in one tap, shows 已订阅, and asks before cancelling', async () => {
