@@ -9,6 +9,7 @@ import { staffChecks } from '../src/form/live'
 import { STEPS, missingInStep, progressOf, resumeStep, stepOfPath, visibleSteps } from '../src/form/steps'
 import { toAssessmentInput, toPrecheckInput } from '../src/form/toInput'
 import { groupByDeadline, offsetsText } from '../src/reminders/groups'
+import { withoutListedFindings } from '../src/result/explanation'
 import { bandLabel, ipBandLabel, leverText, percent, rdBandLabel, scoringFor } from '../src/result/labels'
 import { fillFromStatements, missingFigures, readFigures } from '../src/statements/figures'
 import { officialSizeNote, rejectReason } from '../src/statements/fileRules'
@@ -257,6 +258,13 @@ describe('result wording', () => {
   it('words each gap lever as something the owner can do', () => {
     expect(leverText({ lever: 'rdExpense', add: '12.35' })).toBe('再增加 12.35 万元自主研发投入')
     expect(leverText({ lever: 'techStaff', add: '3' })).toMatch(/3 名科技人员/)
+  })
+})
+
+describe('explanation under the result', () => {
+  it('leaves out the lists the findings at the top already show', () => {
+    const text = ['按您提供的信息，企业目前不符合条件。', '原因：', '1. 综合得分52分。', '材料核对发现：', '1. 上传的报表属于2个不同的企业名称。', '提示：', '1. 未填写行业代码。', '判断结论还需要回答：', '1. 行业代码？'].join('\n')
+    expect(withoutListedFindings(text)).toBe(['按您提供的信息，企业目前不符合条件。', '原因：', '1. 综合得分52分。', '判断结论还需要回答：', '1. 行业代码？'].join('\n'))
   })
 })
 

@@ -17,6 +17,7 @@ import { ROUTE_TEXT, scoringFor } from '../../result/labels'
 import { MissingAnswers, loadResult, type ResultView } from '../../result/loadResult'
 import { DEFAULT_MATERIALS } from '../../result/materials'
 import { forwardReport } from '../../result/report'
+import { withoutListedFindings } from '../../result/explanation'
 import { GapsCard } from './parts/GapsCard'
 import { ScoreCard } from './parts/ScoreCard'
 import './index.scss'
@@ -161,8 +162,8 @@ export default function Result() {
       )}
 
       {view.explanation && (
-        <Card title='结果说明' extra={<Tag tone='neutral'>{view.explanation.source === 'llm' ? 'AI 撰写，已核对' : '标准说明'}</Tag>}>
-          <ExplanationText text={view.explanation.text} />
+        <Card title='结果说明' hint='需要处理的问题已全部列在上方' extra={<Tag tone='neutral'>{view.explanation.source === 'llm' ? 'AI 撰写，已核对' : '标准说明'}</Tag>}>
+          <ExplanationText text={withoutListedFindings(view.explanation.text)} />
         </Card>
       )}
 
