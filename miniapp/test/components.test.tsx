@@ -64,7 +64,7 @@ describe('UploadRow', () => {
     const onRemove = vi.fn()
     rerender(<UploadRow job={exampleJobs()[0]!} startedAt={0} missing={['资产总额']} onRemove={onRemove} />)
     expect(screen.getByText('部分读取')).toBeTruthy()
-    expect(screen.getByText('未读到：资产总额，请在下方填写')).toBeTruthy()
+    expect(screen.getByText('未读到：资产总额，下一步核对时请补填')).toBeTruthy()
     expect(screen.getByText(/资产负债表（第 1 页）、利润表（第 2 页）/)).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: '删除 2025年度财务报表.pdf' }))
     expect(onRemove).toHaveBeenCalled()

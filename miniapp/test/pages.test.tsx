@@ -98,7 +98,7 @@ describe('questions page', () => {
     await waitFor(() => expect(screen.getByText(/第 2\/6 页 · 识别文字 · 30%/)).toBeTruthy())
     expect(screen.getByRole('button', { name: '正在读取报表…' }).getAttribute('aria-disabled')).toBe('true')
     await waitFor(() => expect(screen.getByRole('button', { name: '下一步：核对报表数字' })).toBeTruthy(), { timeout: 3000 })
-    expect(screen.getByText('未读到：资产总额，请在下方填写')).toBeTruthy()
+    expect(screen.getByText('未读到：资产总额，下一步核对时请补填')).toBeTruthy()
     expect(screen.getAllByText(/已读到/)).toHaveLength(4)
   })
 

@@ -34,8 +34,9 @@ export class Report {
       lang: 'zh-CN',
     } as PDFKit.PDFDocumentOptions);
     const { regular, bold } = cjkFonts();
-    this.doc.registerFont('body', regular.buffer, regular.family);
-    this.doc.registerFont('bold', bold.buffer, bold.family);
+    // pdfkit accepts an already parsed fontkit font (its typings only list paths and buffers).
+    this.doc.registerFont('body', regular as unknown as Buffer);
+    this.doc.registerFont('bold', bold as unknown as Buffer);
     this.doc.font('body').fillColor(INK);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {

@@ -38,7 +38,7 @@ export function UploadRow({ job, startedAt, missing = [], onRemove }: JobProps) 
       </View>
       {busy && <ProgressBar percent={job.progress * 100} />}
       {problem && <Text className='upload-row__message upload-row__message--bad'>{problem}</Text>}
-      {partial && <Text className='upload-row__message'>未读到：{missing.join('、')}，请在下方填写</Text>}
+      {partial && <Text className='upload-row__message'>未读到：{missing.join('、')}，下一步核对时请补填</Text>}
       {onRemove && !busy && (
         <View className='upload-row__actions'>
           <View className='upload-row__remove' role='button' aria-label={`删除 ${job.fileName}`} onClick={onRemove}>
