@@ -6,7 +6,8 @@ import { currentEvaluationYear } from '../form/calendar'
 import { needsLocalRegistration } from '../form/region'
 import { missingInStep, visibleSteps } from '../form/steps'
 import { toPrecheckInput } from '../form/toInput'
-import { isRead } from '../statements/useDocuments'
+import { isRead } from '../statements/jobs'
+import { withSession } from '../store/auth'
 
 export interface ResultView {
   result: AssessmentResult
@@ -34,6 +35,7 @@ function unanswered(draft: Draft): MissingAnswers['questions'] {
 export async function loadResult(draft: Draft): Promise<ResultView> {
   const open = unanswered(draft)
   if (open.length) throw new MissingAnswers(open)
+  await withSession()
   const { documents } = await listDocuments().catch(() => ({ documents: [] }))
   const p = await precheck(toPrecheckInput(draft, currentEvaluationYear(draft.region)), documents.filter(isRead).map((d) => d.id))
   if (!p.assessment) throw new MissingAnswers(p.questions)

@@ -3,8 +3,11 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, deleteDocument, listDocuments, uploadDocument, type DocumentJob } from '../api'
+import { withSession } from '../store/auth'
 import { officialSizeNote, rejectReason } from './fileRules'
+import { isRead, isReading } from './jobs'
 import type { PickedFile } from './pickFiles'
+
 
 const POLL_MS = 800
 
@@ -18,19 +21,6 @@ export interface LocalFile {
   message?: string
 }
 
-/** The problem a finished job reports, in the server's words, or null when it read something. */
-export function jobProblem(job: DocumentJob): string | null {
-  if (job.status === 'failed') return job.error?.message ?? '读取失败，请换一个清晰的文件'
-  if (job.status !== 'done') return null
-  const errors = job.result?.errors ?? []
-  if (errors.length && !(job.result?.documents.length ?? 0)) return errors[0]!.message
-  if (!(job.result?.documents.length ?? 0)) return '没有在文件中找到报表，请确认上传的是资产负债表、利润表、A107012 或职工人数统计表'
-  return null
-}
-
-export const isReading = (j: DocumentJob) => j.status === 'queued' || j.status === 'processing'
-export const isRead = (j: DocumentJob) => j.status === 'done' && jobProblem(j) === null
-
 export function useDocuments(enabled = true) {
   const [jobs, setJobs] = useState<DocumentJob[] | null>(null)
   const [local, setLocal] = useState<LocalFile[]>([])
@@ -42,6 +32,7 @@ export function useDocuments(enabled = true) {
   const refresh = useCallback(async () => {
     clearTimeout(timer.current)
     try {
+      await withSession()
       const { documents } = await listDocuments()
       if (!alive.current) return
       const now = Date.now()
@@ -72,6 +63,7 @@ export function useDocuments(enabled = true) {
     setLocal((l) => [...rows.map((r) => r.row), ...l])
     for (const { file, row } of rows.filter((r) => r.row.status === 'uploading')) {
       try {
+        await withSession()
         const created = await uploadDocument(file.path, file.name, (p) => patch(row.key, { percent: p }))
         started.current.set(created.id, Date.now())
         setLocal((l) => l.filter((f) => f.key !== row.key))

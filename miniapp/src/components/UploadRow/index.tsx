@@ -5,7 +5,8 @@ import type { DocumentJob } from '../../api'
 import { formatSize } from '../../statements/fileRules'
 import { progressText, secondsLeft } from '../../statements/progress'
 import { fieldsRead, statementsIn } from '../../statements/figures'
-import { jobProblem, type LocalFile } from '../../statements/useDocuments'
+import { jobProblem } from '../../statements/jobs'
+import type { LocalFile } from '../../statements/useDocuments'
 import './index.scss'
 
 const icon = (name = '') => (name.toLowerCase().endsWith('.pdf') ? 'PDF' : 'IMG')

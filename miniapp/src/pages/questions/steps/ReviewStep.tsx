@@ -10,6 +10,7 @@ import { annualAverages } from '../../../form/live'
 import { toPrecheckInput } from '../../../form/toInput'
 import { FINANCE_LABELS, fillFromStatements, missingFigures, readFigures } from '../../../statements/figures'
 import type { Documents } from '../../../statements/useDocuments'
+import { withSession } from '../../../store/auth'
 import type { StepProps } from './types'
 
 /**
@@ -26,7 +27,8 @@ export function ReviewStep({ draft, update, docs, year }: StepProps & { docs: Do
     if (!ids) return
     let live = true
     setError('')
-    precheck(toPrecheckInput(draft, year), ids.split(','))
+    withSession()
+      .then(() => precheck(toPrecheckInput(draft, year), ids.split(',')))
       .then((p) => {
         if (!live) return
         setCheck(p)
