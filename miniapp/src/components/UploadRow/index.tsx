@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { ProgressBar } from '../ProgressBar'
 import { Tag } from '../Tag'
 import type { DocumentJob } from '../../api'
@@ -9,7 +10,20 @@ import { jobProblem } from '../../statements/jobs'
 import type { LocalFile } from '../../statements/useDocuments'
 import './index.scss'
 
-const icon = (name = '') => (name.toLowerCase().endsWith('.pdf') ? 'PDF' : 'IMG')
+/** The file's icon, name, one line about it and its state. */
+function Head({ name = '', line, tag }: { name?: string; line: string; tag: ReactNode }) {
+  const pdf = name.toLowerCase().endsWith('.pdf')
+  return (
+    <View className='upload-row__head'>
+      <View className={`upload-row__icon ${pdf ? 'upload-row__icon--pdf' : ''}`}>{pdf ? 'PDF' : 'IMG'}</View>
+      <View className='upload-row__meta'>
+        <Text className='upload-row__name'>{name}</Text>
+        <Text className='upload-row__size'>{line}</Text>
+      </View>
+      {tag}
+    </View>
+  )
+}
 
 interface JobProps {
   job: DocumentJob
@@ -27,16 +41,11 @@ export function UploadRow({ job, startedAt, missing = [], onRemove }: JobProps) 
   const tag = busy ? <Tag tone='info'>读取中</Tag> : problem ? <Tag tone='danger'>读取失败</Tag> : partial ? <Tag tone='warning'>部分读取</Tag> : <Tag tone='success'>已读取</Tag>
   return (
     <View className='upload-row'>
-      <View className='upload-row__head'>
-        <View className={`upload-row__icon ${icon(job.fileName) === 'PDF' ? 'upload-row__icon--pdf' : ''}`}>{icon(job.fileName)}</View>
-        <View className='upload-row__meta'>
-          <Text className='upload-row__name'>{job.fileName}</Text>
-          <Text className='upload-row__size'>
-            {busy ? progressText(job, secondsLeft(startedAt, Date.now(), job.progress)) : !problem ? `${statementsIn(job)} · 读到 ${fieldsRead(job)} 项` : ''}
-          </Text>
-        </View>
-        {tag}
-      </View>
+      <Head
+        name={job.fileName}
+        line={busy ? progressText(job, secondsLeft(startedAt, Date.now(), job.progress)) : !problem ? `${statementsIn(job)} · 读到 ${fieldsRead(job)} 项` : ''}
+        tag={tag}
+      />
       {busy && <ProgressBar percent={job.progress * 100} />}
       {problem && <Text className='upload-row__message upload-row__message--bad'>{problem}</Text>}
       {partial && <Text className='upload-row__message'>未读到：{missing.join('、')}，下一步核对时请补填</Text>}
@@ -56,17 +65,11 @@ export function LocalRow({ file, onDismiss }: { file: LocalFile; onDismiss: () =
   const bad = file.status !== 'uploading'
   return (
     <View className='upload-row'>
-      <View className='upload-row__head'>
-        <View className={`upload-row__icon ${icon(file.name) === 'PDF' ? 'upload-row__icon--pdf' : ''}`}>{icon(file.name)}</View>
-        <View className='upload-row__meta'>
-          <Text className='upload-row__name'>{file.name}</Text>
-          <Text className='upload-row__size'>
-            {formatSize(file.size)}
-            {file.status === 'uploading' ? ` · 上传中 ${Math.round(file.percent)}%` : ''}
-          </Text>
-        </View>
-        <Tag tone={bad ? 'danger' : 'info'}>{file.status === 'uploading' ? '上传中' : file.status === 'rejected' ? '未上传' : '上传失败'}</Tag>
-      </View>
+      <Head
+        name={file.name}
+        line={`${formatSize(file.size)}${file.status === 'uploading' ? ` · 上传中 ${Math.round(file.percent)}%` : ''}`}
+        tag={<Tag tone={bad ? 'danger' : 'info'}>{file.status === 'uploading' ? '上传中' : file.status === 'rejected' ? '未上传' : '上传失败'}</Tag>}
+      />
       {file.status === 'uploading' && <ProgressBar percent={file.percent} />}
       {file.message && <Text className={`upload-row__message ${bad ? 'upload-row__message--bad' : ''}`}>{file.message}</Text>}
       {bad && (
