@@ -85,6 +85,7 @@ async function extractPdf(bytes: Uint8Array, limits: Limits, options: ExtractOpt
     for (let page = 1; page <= pdf.pages; page++) {
       check();
       const t = Date.now();
+      progress(page, 0, 'reading');
       const text = options.forceOcr ? undefined : await textPage(pdf, page);
       if (text) {
         outcomes.push(Promise.resolve({ ...text, ms: Date.now() - t }));
