@@ -12,7 +12,6 @@ vi.mock('../src/api', async (importOriginal) => {
   return {
     ...real,
     login: vi.fn(),
-    createAssessment: vi.fn(),
     precheck: vi.fn(),
     saveCheck: vi.fn(() => Promise.resolve({ answers: null, updatedAt: null })),
     loadCheck: vi.fn(() => Promise.resolve({ answers: null, updatedAt: null })),
@@ -24,7 +23,6 @@ vi.mock('../src/api', async (importOriginal) => {
     listNotices: vi.fn(() => Promise.resolve({ notices: [], unread: 0 })),
     markNoticeRead: vi.fn(() => Promise.resolve()),
     uploadDocument: vi.fn(),
-    getDocument: vi.fn(),
     listDocuments: vi.fn(() => Promise.resolve({ documents: [] })),
     deleteDocument: vi.fn(() => Promise.resolve()),
     downloadReport: vi.fn(),

@@ -1,7 +1,5 @@
 // Every server call the mini-program makes, by resource. Paths follow contracts.md and server/http/routes.
 import type {
-  AssessmentInputJson,
-  AssessmentRecord,
   Consents,
   DocumentJob,
   Firm,
@@ -23,9 +21,6 @@ export const login = (code?: string) =>
     ? request<Session>('POST', '/api/v1/auth/wechat', { code, privacyConsent: true })
     : request<Session>('POST', '/api/v1/auth/dev', { privacyConsent: true })
 
-export const createAssessment = (input: AssessmentInputJson) =>
-  request<AssessmentRecord>('POST', '/api/v1/assessments', input)
-
 /** Saves the unfinished answers so the check can be resumed on another visit or device. */
 export const saveCheck = (answers: Record<string, unknown>) => request<SavedCheck>('PUT', '/api/v1/checks/current', { answers })
 
@@ -36,8 +31,6 @@ export const saveFirm = (region: string) => request<Firm>('PUT', '/api/v1/firm',
 
 export const uploadDocument = (filePath: string, name: string, onProgress?: (percent: number) => void) =>
   upload<DocumentJob>('/api/v1/documents', filePath, name, onProgress)
-
-export const getDocument = (id: string) => request<DocumentJob>('GET', `/api/v1/documents/${encodeURIComponent(id)}`)
 
 /** The owner's uploaded statements, newest first: the list survives a refresh, a return or another device. */
 export const listDocuments = () => request<{ documents: DocumentJob[] }>('GET', '/api/v1/documents')

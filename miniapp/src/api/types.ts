@@ -11,10 +11,7 @@ export type { ExtractionResult, Explanation, Figure, Finding, Gaps, Origin, Prec
 /** POST /api/v1/prechecks: the result as stored, with its id (the PDF report is made from it). */
 export type StoredPrecheck = PrecheckResult & { id: string; createdAt: string }
 
-/** POST /api/v1/assessments and GET /api/v1/assessments/:id (server/http/routes/assessments.ts: the result, flattened, with id and input). */
-export type AssessmentRecord = AssessmentResult & { id: string; createdAt: string; input: AssessmentInputJson }
-
-/** POST /api/v1/documents and GET /api/v1/documents/:id (DocumentSchema): the job and, once done, contracts.md §3's result. */
+/** POST /api/v1/documents and GET /api/v1/documents (DocumentSchema): the job and, once done, contracts.md §3's result. */
 export interface DocumentJob {
   id: string
   fileName?: string
