@@ -158,7 +158,7 @@ describe('result page', () => {
     const html = container.innerHTML
     expect(html.indexOf('上传的报表属于2个不同的企业名称')).toBeLessThan(html.indexOf('评价指标得分'))
     expect(screen.getByText('综合得分52分，低于60分')).toBeTruthy()
-    expect(screen.getByText('占比 28.12%（13.625 / 44.75 人）')).toBeTruthy()
+    expect(screen.getByText('占比 28.12%（13.63 / 44.75 人）')).toBeTruthy()
     expect(screen.getByText('您的企业综合得分52分，还差8分。')).toBeTruthy()
     expect(screen.getByText('再增加 3 名科技人员（全年季平均）')).toBeTruthy()
     expect(screen.getByText('上一年度利润表')).toBeTruthy()

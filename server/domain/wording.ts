@@ -24,8 +24,9 @@ export const yuanText = (yuan: Fraction | string): string => `${grouped(yuan)} �
 /** 元 → 万元, exact. */
 export const yuanToWan = (yuan: Fraction | string): Fraction => div(asFraction(yuan), { n: 10000n, d: 1n });
 
-/** A headcount, possibly averaged: "44.75 人" (whole numbers without decimals). */
-export const peopleText = (x: Fraction | string): string => `${toDecimalString(asFraction(x), 2, true)} 人`;
+/** A headcount, possibly averaged, to 2 decimals: "44.75" (whole numbers without decimals). */
+export const people = (x: Fraction | string): string => toDecimalString(asFraction(x), 2, true);
+export const peopleText = (x: Fraction | string): string => `${people(x)} 人`;
 
 /**
  * What a typed figure is against the statement's, in the accountant's words: "比报表少 6.23 万元",

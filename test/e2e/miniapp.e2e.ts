@@ -200,7 +200,7 @@ describe.sequential('mini-program journey, statements first (H5, Chromium, 375 p
     expect(box!.y + box!.height, 'the first warning is within the first screen').toBeLessThan(PHONE.height);
     await seen(/另有 \d+ 个问题需要处理/);
     await seen('企业不符合原因');
-    await seen(`研发费用总额 ${wan(st.truth['rd_deduction.rdSubtotal']!)} 万元`);
+    await seen(`研发费用总额 ${grouped(wan(st.truth['rd_deduction.rdSubtotal']!))} 万元`);
     await page.screenshot({ path: join(SHOTS, '12-result-first-screen.png') });
     await shot('13-result');
   });

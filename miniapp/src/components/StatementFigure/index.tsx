@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { toDecimalString, isDecimalString, parseDecimal } from '@domain/exact.ts'
-import { differenceText, wanText } from '@domain/wording.ts'
+import { differenceText, peopleText, wanText } from '@domain/wording.ts'
 import { NumberField } from '../NumberField'
 import { Tag } from '../Tag'
 import type { Filled } from '../../form/draft'
@@ -20,7 +20,7 @@ interface Props {
   optional?: boolean
 }
 
-const shown = (v: string, unit: '万元' | '人') => (unit === '万元' ? wanText(v) : `${toDecimalString(parseDecimal(v), 2, true)} 人`)
+const shown = (v: string, unit: '万元' | '人') => (unit === '万元' ? wanText(v) : peopleText(v))
 
 /**
  * An answer of the form that a statement may have filled: the figure as an accountant writes it, marked
