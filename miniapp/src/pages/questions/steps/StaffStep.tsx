@@ -61,6 +61,12 @@ export function StaffStep({ draft, update }: StepProps) {
           <Text className='live-summary__value'>{annual?.techShare ? `${annual.techShare}%` : '—'}</Text>
         </View>
       </View>
+      {!averagesOnly && draft.filled['staff.quarters'] && (
+        <View className='step-note'>
+          <Tag tone='success'>来自报表</Tag>
+          <Text> {draft.filled['staff.quarters'].source}：四个季度的季初、季末人数已填入，可直接修改。</Text>
+        </View>
+      )}
       {averagesOnly && (
         <View className='step-note'>
           <Tag tone='success'>来自报表</Tag>
