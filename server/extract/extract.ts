@@ -36,6 +36,8 @@ export async function closeSharedPool(): Promise<void> {
   shared = undefined;
   await p?.close();
 }
+/** Terminates every OCR worker and frees what they hold (graceful shutdown, idle release); the next OCR starts them again. */
+export const closeEngines = (): Promise<void> => closeSharedPool();
 
 interface PageOutcome {
   page: number;
