@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/result/index',
     'pages/reminders/index',
     'pages/account/index',
+    'pages/batch/index',
   ],
   window: {
     backgroundTextStyle: 'light',

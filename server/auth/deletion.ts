@@ -6,6 +6,7 @@
 import type { AppDeps } from '../http/app.ts';
 import { isOwnerMissing } from '../db/owner.ts';
 import { documentsOf } from '../http/routes/documents.ts';
+import { deleteMemberships } from '../organisations/deletion.ts';
 
 export interface UserDataHook {
   /** What it deletes, for the response and the log. */
@@ -15,6 +16,7 @@ export interface UserDataHook {
 
 /** Add a module's deletion here (e.g. server/extract's uploaded documents). */
 export const USER_DATA_HOOKS: UserDataHook[] = [
+  { name: 'organisations', deleteFor: deleteMemberships },
   { name: 'prechecks', deleteFor: (userId, deps) => deps.db.prisma.precheck.deleteMany({ where: { ownerId: userId } }).then(() => undefined) },
   { name: 'documents', deleteFor: (userId, deps) => documentsOf(deps).removeByOwner(userId) },
 ];

@@ -5,13 +5,14 @@ import * as serve from './commands/serve.ts';
 import * as remind from './commands/remind.ts';
 import * as extract from './commands/extract.ts';
 import * as precheck from './commands/precheck.ts';
+import * as batch from './commands/batch.ts';
 
 interface Command {
   usage: string;
   run(args: string[], io: CommandIO): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = { score, precheck, extract, serve, remind };
+export const COMMANDS: Record<string, Command> = { score, precheck, extract, serve, remind, batch };
 
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...args] = argv;

@@ -27,6 +27,8 @@ import * as calendar from './routes/calendar.ts';
 import * as documents from './routes/documents.ts';
 import * as prechecks from './routes/prechecks.ts';
 import * as reports from './routes/reports.ts';
+import * as organisations from './routes/organisations.ts';
+import * as batches from './routes/batches.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -54,7 +56,7 @@ export interface RouteModule {
   openapi: PathSpec;
 }
 
-export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, reports];
+export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, organisations, batches, reports];
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;

@@ -20,7 +20,7 @@ const unreadable = (file: string, message: string): ExtractionResult => ({
 });
 
 /** One file → its extraction: a JSON file is taken as already extracted, anything else is read now. */
-async function extractionsOf(file: string): Promise<ExtractionResult[]> {
+export async function extractionsOf(file: string): Promise<ExtractionResult[]> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

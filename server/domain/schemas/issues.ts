@@ -133,6 +133,10 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
           : issue.origin === 'string'
             ? { path: at, code: 'TOO_LONG', message: `${label}最多${String(issue.maximum)}个字` }
             : { path: at, code: 'OUT_OF_RANGE', message: `${label}不能大于${String(issue.maximum)}` };
+      case 'invalid_union':
+        // Amounts and counts take a string or a number: an absent one is missing, not "invalid".
+        if (input === undefined) return { path: at, code: 'REQUIRED', message: `缺少${label}` };
+        return { path: at, code: 'INVALID_TYPE', message: `${label}的类型不正确（应为数字或数字文本）` };
       case 'invalid_format':
         return { path: at, code: 'INVALID_FORMAT', message: `${label}格式不正确` };
       default:
