@@ -34,6 +34,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // The first test of a file pays for importing Taro's H5 runtime; on a shared 2-core machine that can take seconds.
+    testTimeout: 20_000,
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     server: { deps: { inline: [/@tarojs\/(components-react|plugin-platform-h5)/] } },

@@ -4,7 +4,6 @@ export default defineAppConfig({
     'pages/home/index',
     'pages/privacy/index',
     'pages/questions/index',
-    'pages/upload/index',
     'pages/result/index',
     'pages/reminders/index',
     'pages/account/index',

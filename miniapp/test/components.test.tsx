@@ -3,11 +3,12 @@ import { describe, expect, it, vi } from 'vitest'
 import { ChoiceQuestion } from '../src/components/ChoiceQuestion'
 import { CheckRow } from '../src/components/CheckRow'
 import { ExplanationText } from '../src/components/ExplanationText'
-import { FigureConfirm } from '../src/components/FigureConfirm'
 import { IndicatorRow } from '../src/components/IndicatorRow'
 import { NoticeList } from '../src/components/NoticeList'
 import { NumberField } from '../src/components/NumberField'
-import { UploadRow } from '../src/components/UploadRow'
+import { StatementFigure } from '../src/components/StatementFigure'
+import { LocalRow, UploadRow } from '../src/components/UploadRow'
+import { exampleJobs } from './support/fixtures'
 import { YesNoQuestion } from '../src/components/YesNoQuestion'
 
 const typeInto = (input: HTMLElement, value: string) => fireEvent.input(input, { target: { value } })
@@ -55,46 +56,50 @@ describe('NumberField', () => {
 })
 
 describe('UploadRow', () => {
-  it('shows where a file is and why it failed', () => {
-    const { rerender } = render(<UploadRow item={{ key: 'a', name: '利润表.pdf', size: 204800, status: 'reading', percent: 40 }} />)
-    expect(screen.getByText('200 KB · 读取中 40%')).toBeTruthy()
+  it('shows the page and step being read, then what was read and what was not', () => {
+    const reading = { id: 'x', fileName: '报表.pdf', status: 'processing' as const, progress: 0.4, progressDetail: { page: 2, pages: 6, step: 'recognizing' as const } }
+    const { rerender } = render(<UploadRow job={reading} startedAt={Date.now()} />)
+    expect(screen.getByText('第 2/6 页 · 识别文字 · 40%')).toBeTruthy()
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('40')
-    rerender(<UploadRow item={{ key: 'a', name: '报表.xlsx', size: 1000, status: 'rejected', percent: 0, message: '只支持 PDF、PNG、JPG 格式的报表' }} />)
+    const onRemove = vi.fn()
+    rerender(<UploadRow job={exampleJobs()[0]!} startedAt={0} missing={['资产总额']} onRemove={onRemove} />)
+    expect(screen.getByText('部分读取')).toBeTruthy()
+    expect(screen.getByText('未读到：资产总额，下一步核对时请补填')).toBeTruthy()
+    expect(screen.getByText(/资产负债表（第 1 页）、利润表（第 2 页）/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '删除 2025年度财务报表.pdf' }))
+    expect(onRemove).toHaveBeenCalled()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+  })
+
+  it('says why a file was refused before upload', () => {
+    render(<LocalRow file={{ key: 'a', name: '报表.xlsx', size: 1000, status: 'rejected', percent: 0, message: '只支持 PDF、PNG、JPG 格式的报表' }} onDismiss={vi.fn()} />)
     expect(screen.getByText('未上传')).toBeTruthy()
     expect(screen.getByText('只支持 PDF、PNG、JPG 格式的报表')).toBeTruthy()
-    expect(screen.queryByRole('progressbar')).toBeNull()
   })
 })
 
-describe('FigureConfirm', () => {
-  const figure = {
-    path: 'finance.salesRevenue',
-    label: '销售收入',
-    typed: '1888',
-    extracted: '3120.5',
-    file: '2025年度财务报表.pdf',
-    page: 2,
-    discrepancy: true,
-  }
+describe('StatementFigure', () => {
+  const filled = { value: '206.226978', source: '报表.pdf 第 1 页 资产负债表「资产总计」', printed: '2,062,269.78 元' }
 
-  it('shows the document and page and highlights a difference from the typed figure', () => {
-    render(<FigureConfirm figure={figure} value='3120.5' confirmed={false} onChange={vi.fn()} onConfirm={vi.fn()} />)
-    expect(screen.getByText('来自 2025年度财务报表.pdf 第 2 页')).toBeTruthy()
-    expect(screen.getByText('与填写不一致')).toBeTruthy()
-    expect(screen.getByRole('button', { name: '确认无误' })).toBeTruthy()
+  it('shows a figure from a statement as an accountant writes it, marked 来自报表 with its page and line', () => {
+    render(<StatementFigure label='资产总额' name='a' value='206.226978' filled={filled} onChange={vi.fn()} />)
+    expect(screen.getByText('206.23 万元')).toBeTruthy()
+    expect(screen.getByText('来自报表')).toBeTruthy()
+    expect(screen.getByText('报表.pdf 第 1 页 资产负债表「资产总计」')).toBeTruthy()
+    expect(screen.getByText('报表原数 2,062,269.78 元')).toBeTruthy()
   })
 
-  it('turns into a correction once the owner changes the value', () => {
+  it('is editable, says how a change differs from the statement and goes back to it', () => {
     const onChange = vi.fn()
-    const onConfirm = vi.fn()
-    const { rerender } = render(<FigureConfirm figure={figure} value='3120.5' confirmed={false} onChange={onChange} onConfirm={onConfirm} />)
-    typeInto(screen.getByLabelText('确认数值'), '3121')
-    expect(onChange).toHaveBeenCalledWith('3121')
-    rerender(<FigureConfirm figure={figure} value='3121' confirmed={false} onChange={onChange} onConfirm={onConfirm} />)
-    fireEvent.click(screen.getByRole('button', { name: '确认更正' }))
-    expect(onConfirm).toHaveBeenCalled()
-    rerender(<FigureConfirm figure={figure} value='3121' confirmed onChange={onChange} onConfirm={onConfirm} />)
-    expect(screen.getByText('已更正')).toBeTruthy()
+    const { rerender } = render(<StatementFigure label='资产总额' name='a' value='206.226978' filled={filled} onChange={onChange} />)
+    fireEvent.click(screen.getByRole('button', { name: '修改资产总额' }))
+    expect((screen.getByLabelText('资产总额') as HTMLInputElement).value).toBe('206.23')
+    typeInto(screen.getByLabelText('资产总额'), '200')
+    expect(onChange).toHaveBeenCalledWith('200')
+    rerender(<StatementFigure label='资产总额' name='a' value='200' filled={filled} onChange={onChange} />)
+    expect(screen.getByText('已修改：比报表少 6.23 万元（报表 206.23 万元）')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '改回报表数' }))
+    expect(onChange).toHaveBeenLastCalledWith('206.226978')
   })
 })
 

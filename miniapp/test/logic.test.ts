@@ -5,12 +5,16 @@ import { currentEvaluationYear, evaluationDeadline } from '../src/form/calendar'
 import { labWording } from '../src/form/region'
 import { emptyDraft } from '../src/form/draft'
 import { annualAverages, liveRdTotal, quarterAverages } from '../src/form/live'
-import { STEPS, completedSteps, firstIncompleteStep, missingInStep, stepOfPath } from '../src/form/steps'
-import { toAssessmentInput } from '../src/form/toInput'
+import { staffChecks } from '../src/form/live'
+import { STEPS, missingInStep, progressOf, resumeStep, stepOfPath, visibleSteps } from '../src/form/steps'
+import { toAssessmentInput, toPrecheckInput } from '../src/form/toInput'
+import { groupByDeadline, offsetsText } from '../src/reminders/groups'
+import { withoutListedFindings } from '../src/result/explanation'
 import { bandLabel, ipBandLabel, leverText, percent, rdBandLabel, scoringFor } from '../src/result/labels'
-import { figuresFromDocuments, figuresFromPrecheck, yuanToWan } from '../src/upload/figures'
-import { officialSizeNote, rejectReason } from '../src/upload/fileRules'
-import { exampleDraft, examplePrecheck } from './support/fixtures'
+import { fillFromStatements, missingFigures, readFigures } from '../src/statements/figures'
+import { officialSizeNote, rejectReason } from '../src/statements/fileRules'
+import { etaText, progressText, secondsLeft } from '../src/statements/progress'
+import { exampleDraft, exampleJobs, examplePrecheck } from './support/fixtures'
 
 describe('live form arithmetic (the server domain code, shared)', () => {
   it('shows a quarter’s 季平均数 once its four counts are typed', () => {
@@ -44,11 +48,13 @@ describe('live form arithmetic (the server domain code, shared)', () => {
 })
 
 describe('form steps', () => {
-  it('follow the official form’s order', () => {
+  it('follow the official form’s order, statements right after the yes/no conditions', () => {
     expect(STEPS.map((s) => s.title)).toEqual([
       '基本准入条件',
       '直通车条件',
       '研发费用管理',
+      '上传报表',
+      '核对报表数字',
       '上一年度财务数据',
       '职工和科技人员',
       '研发项目',
@@ -56,15 +62,27 @@ describe('form steps', () => {
     ])
   })
 
-  it('name what is still missing and where a returning owner resumes', () => {
-    const d = exampleDraft()
-    expect(firstIncompleteStep(d)).toBe(STEPS.length - 1)
-    d.finance = { ...d.finance, salesRevenue: '' }
-    expect(missingInStep(d, 'finance')).toEqual(['销售收入'])
-    expect(firstIncompleteStep(d)).toBe(3)
-    expect(firstIncompleteStep(emptyDraft())).toBe(0)
-    expect(completedSteps(d)).toBe(STEPS.length - 1)
-    expect(completedSteps(exampleDraft())).toBe(STEPS.length)
+  it('counts a step done once answered (yes/no, figures) or passed with 下一步 (statements, projects, IP)', () => {
+    const fresh = emptyDraft()
+    expect(resumeStep(fresh)).toBe('basic')
+    expect(progressOf(fresh)).toEqual({ done: 0, total: 8 })
+    const d = { ...emptyDraft(), basic: exampleDraft().basic, firstTime: true, pastViolation: false }
+    // One step answered is one step done (the old count said 3 / 7 after one).
+    expect(progressOf(d)).toEqual({ done: 1, total: 8 })
+    expect(resumeStep(d)).toBe('direct')
+    const all = { ...exampleDraft(), done: ['statements', 'rdProjects', 'ip'] }
+    expect(progressOf(all)).toEqual({ done: 8, total: 8 })
+    all.finance = { ...all.finance, salesRevenue: '' }
+    expect(missingInStep(all, 'finance')).toEqual(['销售收入'])
+    expect(resumeStep(all)).toBe('finance')
+  })
+
+  it('walks the 核对 step once a statement was read and skips what the statements answered', () => {
+    const d = { ...exampleDraft(), documentsRead: 2 }
+    expect(visibleSteps(d).map((s) => s.id)).toContain('review')
+    const filled = fillFromStatements({ ...emptyDraft(), documentsRead: 2 }, examplePrecheck(), exampleJobs())
+    // Staff came per quarter from the table, R&D from A107012; 财务 still misses 资产总额 and the cost total.
+    expect(visibleSteps(filled).map((s) => s.id)).toEqual(['basic', 'direct', 'rdAccount', 'statements', 'review', 'finance', 'ip'])
   })
 
   it('asks about local registration only where the region requires it', () => {
@@ -74,9 +92,90 @@ describe('form steps', () => {
   })
 
   it('maps a server issue path back to its step', () => {
-    expect(STEPS[stepOfPath('finance.salesRevenue')]!.id).toBe('finance')
-    expect(STEPS[stepOfPath('rdProjects[1].amount')]!.id).toBe('rdProjects')
-    expect(STEPS[stepOfPath('staff.quarters[0].endTech')]!.id).toBe('staff')
+    expect(stepOfPath('finance.salesRevenue')).toBe('finance')
+    expect(stepOfPath('rdProjects[1].amount')).toBe('rdProjects')
+    expect(stepOfPath('staff.quarters[0].endTech')).toBe('staff')
+    expect(stepOfPath('documents[0]')).toBe('statements')
+  })
+})
+
+describe('statements fill the answers', () => {
+  it('fills each figure read with its page and line, exact underneath, and never overwrites the owner’s figure', () => {
+    const figures = readFigures(examplePrecheck())
+    expect(figures).toEqual([
+      expect.objectContaining({ path: 'finance.salesRevenue', value: '3120.5', shown: '3,120.50 万元', source: '2025年度财务报表.pdf 第 2 页 利润表', printed: '31,205,000.00 元' }),
+    ])
+    const filled = fillFromStatements(emptyDraft(), examplePrecheck(), exampleJobs())
+    expect(filled.finance.salesRevenue).toBe('3120.5')
+    expect(filled.filled['finance.salesRevenue']).toMatchObject({ value: '3120.5' })
+    expect(filled.quarters[0]).toEqual({ startEmployees: '40', endEmployees: '44', startTech: '12', endTech: '14' })
+    expect(filled.rdStatement).toMatchObject({ value: '136.5', projects: 3, printed: '1,365,000.00 元' })
+    expect(filled.rdMode).toBe('statement')
+    const typed = fillFromStatements({ ...emptyDraft(), finance: { salesRevenue: '3000' } }, examplePrecheck(), exampleJobs())
+    expect(typed.finance.salesRevenue).toBe('3000')
+    // Filled before and untouched since: a new reading replaces it.
+    const again = fillFromStatements(filled, { ...examplePrecheck(), figures: [{ ...examplePrecheck().figures[0]!, value: '3121' }] }, [])
+    expect(again.finance.salesRevenue).toBe('3121')
+  })
+
+  it('lists what a partial read missed, each with the field it fills, until the owner types it', () => {
+    const missing = missingFigures(exampleJobs(), emptyDraft())
+    expect(missing).toEqual([{ path: 'finance.totalAssets', label: '资产总额', reason: '2025年度财务报表.pdf 第 1 页 资产负债表未读到「资产总计」' }])
+    expect(missingFigures(exampleJobs(), { ...emptyDraft(), finance: { totalAssets: '1500' } })).toEqual([])
+    const jobs = exampleJobs()
+    jobs[0]!.result!.documents[1]!.missing = [{ field: 'taxesAndSurcharges', label: '税金及附加' }]
+    expect(missingFigures(jobs, emptyDraft()).map((m) => [m.path, m.reason])).toContainEqual([
+      'finance.totalCost',
+      '2025年度财务报表.pdf 第 2 页 利润表未读到「税金及附加」',
+    ])
+  })
+
+  it('sends what is known to the pre-check, with A107012 standing in for an unlisted project list', () => {
+    const d = fillFromStatements({ ...exampleDraft(), rdProjects: [], done: [] }, examplePrecheck(), exampleJobs())
+    const input = toPrecheckInput(d, 2027)
+    expect(input.rdProjects).toBeUndefined()
+    expect(input.ip).toBeDefined()
+    expect(input.staff).toMatchObject({ quarters: [{ startEmployees: 40 }, {}, {}, {}] })
+    expect(toAssessmentInput(d, 2027).rdProjects).toEqual([{ name: '研发费用（按A107012年度研发费用小计）', form: 'self', status: 'completed', amount: '136.5' }])
+    expect(toPrecheckInput({ ...emptyDraft(), staffAverages: { employees: '44.75', techStaff: '13.625' } }, 2027).staff).toEqual({ employees: '44.75', techStaff: '13.625' })
+  })
+})
+
+describe('staff checks as typed', () => {
+  it('flags 科技人员 above 职工 and a quarter that does not start where the last one ended', () => {
+    const c = staffChecks([
+      { startEmployees: '40', endEmployees: '44', startTech: '41', endTech: '10' },
+      { startEmployees: '45', endEmployees: '46', startTech: '10', endTech: '10' },
+      {},
+      {},
+    ])
+    expect(c.errors).toEqual({ '0.startTech': '科技人员不能多于季初职工总数（40 人）' })
+    expect(c.notes['1.startEmployees']).toBe('与第一季度季末（44 人）不同；如期间人员有变动可保留')
+    expect(c.notes['1.startTech']).toBeUndefined()
+  })
+})
+
+describe('reading progress', () => {
+  it('says the page and step and, when long, the time left', () => {
+    expect(progressText({ status: 'queued', progress: 0 }, null)).toBe('排队等待读取…')
+    expect(progressText({ status: 'processing', progress: 0.25, progressDetail: { page: 2, pages: 6, step: 'recognizing' } }, 60)).toBe('第 2/6 页 · 识别文字 · 25% · 约还需 60 秒')
+    expect(secondsLeft(0, 20_000, 0.25)).toBe(60)
+    expect(secondsLeft(0, 1_000, 0.5)).toBeNull()
+    expect(etaText(5)).toBe('')
+    expect(etaText(200)).toBe('约还需 4 分钟')
+  })
+})
+
+describe('reminders by deadline', () => {
+  it('groups the send dates of one deadline into one row', () => {
+    const r = (id: string, kind: string, date: string, offsetDays: number, status: 'scheduled' | 'claimed' = 'scheduled') => ({ id, kind, title: kind, date, offsetDays, sendAt: '', status })
+    const groups = groupByDeadline([r('a', '评价系统关闭', '2027-08-31', 7), r('b', '评价系统关闭', '2027-08-31', 30), r('c', '汇算清缴', '2027-05-31', 7, 'claimed')])
+    expect(groups.map((g) => [g.title, g.offsets, g.cancellable.length])).toEqual([
+      ['汇算清缴', [7], 0],
+      ['评价系统关闭', [30, 7], 2],
+    ])
+    expect(offsetsText([30, 7, 1])).toBe('提前 30、7、1 天提醒')
+    expect(offsetsText([7, 0])).toBe('提前 7 天及当天提醒')
   })
 })
 
@@ -139,46 +238,6 @@ describe('upload checks', () => {
     expect(officialSizeNote('报表.pdf', 1024)).toBeNull()
   })
 
-  it('lists statement readings in 万元 with their file and page', () => {
-    expect(yuanToWan('30000000.00')).toBe('3000')
-    expect(yuanToWan('-1234.56')).toBe('-0.123456')
-    const figures = figuresFromDocuments(
-      [
-        {
-          id: 'd1',
-          status: 'done',
-          progress: 1,
-          result: {
-            file: '利润表.pdf',
-            pages: 2,
-            method: 'text',
-            documents: [{ kind: 'income_statement', page: 2, unit: '元', fields: { operatingRevenue: { value: '31205000.00', confidence: 0.99 } } }],
-            checks: [],
-            errors: [],
-          },
-        },
-      ],
-      { 'finance.salesRevenue': '3000' },
-    )
-    expect(figures).toEqual([
-      { path: 'finance.salesRevenue', label: '销售收入', extracted: '3120.5', typed: '3000', file: '利润表.pdf', page: 2 },
-    ])
-  })
-
-  it('offers the pre-check’s statement-backed form figures for confirmation, with the difference flagged', () => {
-    expect(figuresFromPrecheck(examplePrecheck())).toEqual([
-      {
-        path: 'finance.salesRevenue',
-        label: '销售收入',
-        extracted: '3120.5',
-        typed: '3000',
-        file: '2025年度财务报表.pdf',
-        page: 2,
-        discrepancy: true,
-        message: '销售收入填写为3000万元，利润表为3120.5万元',
-      },
-    ])
-  })
 })
 
 describe('result wording', () => {
@@ -199,6 +258,13 @@ describe('result wording', () => {
   it('words each gap lever as something the owner can do', () => {
     expect(leverText({ lever: 'rdExpense', add: '12.35' })).toBe('再增加 12.35 万元自主研发投入')
     expect(leverText({ lever: 'techStaff', add: '3' })).toMatch(/3 名科技人员/)
+  })
+})
+
+describe('explanation under the result', () => {
+  it('leaves out the lists the findings at the top already show', () => {
+    const text = ['按您提供的信息，企业目前不符合条件。', '原因：', '1. 综合得分52分。', '材料核对发现：', '1. 上传的报表属于2个不同的企业名称。', '提示：', '1. 未填写行业代码。', '判断结论还需要回答：', '1. 行业代码？'].join('\n')
+    expect(withoutListedFindings(text)).toBe(['按您提供的信息，企业目前不符合条件。', '原因：', '1. 综合得分52分。', '判断结论还需要回答：', '1. 行业代码？'].join('\n'))
   })
 })
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../src/api'
 import { getDraft, updateDraft } from '../src/store/draft'
 import { giveConsent, setToken } from '../src/store/session'
-import { exampleDraft, examplePrecheck } from './support/fixtures'
+import { exampleDraft, exampleJobs, examplePrecheck } from './support/fixtures'
 
 vi.mock('@tarojs/taro', () => import('./support/taro'))
 vi.mock('../src/api', async (importOriginal) => {
@@ -12,7 +12,6 @@ vi.mock('../src/api', async (importOriginal) => {
   return {
     ...real,
     login: vi.fn(),
-    createAssessment: vi.fn(),
     precheck: vi.fn(),
     saveCheck: vi.fn(() => Promise.resolve({ answers: null, updatedAt: null })),
     loadCheck: vi.fn(() => Promise.resolve({ answers: null, updatedAt: null })),
@@ -24,17 +23,19 @@ vi.mock('../src/api', async (importOriginal) => {
     listNotices: vi.fn(() => Promise.resolve({ notices: [], unread: 0 })),
     markNoticeRead: vi.fn(() => Promise.resolve()),
     uploadDocument: vi.fn(),
-    getDocument: vi.fn(),
+    listDocuments: vi.fn(() => Promise.resolve({ documents: [] })),
+    deleteDocument: vi.fn(() => Promise.resolve()),
+    downloadReport: vi.fn(),
   }
 })
-vi.mock('../src/upload/pickFiles', () => ({ pickFiles: vi.fn() }))
+vi.mock('../src/statements/pickFiles', () => ({ pickFiles: vi.fn() }))
 
 const mocked = vi.mocked(api)
 const typeInto = (input: HTMLElement, value: string) => fireEvent.input(input, { target: { value } })
 
 beforeEach(() => {
   vi.clearAllMocks()
-  updateDraft(() => exampleDraft())
+  updateDraft(() => ({ ...exampleDraft(), done: ['statements', 'rdProjects', 'ip'] }))
 })
 
 describe('privacy page', () => {
@@ -62,34 +63,46 @@ describe('questions page', () => {
     expect(getDraft().rdAuxiliaryAccount).toBe(true)
   })
 
-  it('updates the 全年季平均数 as the owner types', async () => {
-    updateDraft((d) => ({ ...d, quarters: [...d.quarters.slice(0, 3), {}] }))
+  it('updates the 全年季平均数 as the owner types, carries 季末 into the next 季初 and checks 科技人员 ≤ 职工', async () => {
+    updateDraft((d) => ({ ...d, quarters: [...d.quarters.slice(0, 2), {}, {}] }))
     const { default: Questions } = await import('../src/pages/questions')
     const { container } = render(<Questions />)
     expect(screen.getByText('职工和科技人员')).toBeTruthy()
-    for (const [key, value] of Object.entries({ startEmployees: '45', endEmployees: '48', startTech: '13', endTech: '15' }))
-      typeInto(container.querySelector(`input[name="q4-${key}"]`)!, value)
+    const box = (q: number, key: string) => container.querySelector(`input[name="q${q}-${key}"]`) as HTMLInputElement
+    // 与上季度末相同 fills the third quarter from the second's 季末 in one tap.
+    fireEvent.click(screen.getAllByRole('button', { name: '与上季度末相同' })[1]!)
+    await waitFor(() => expect(box(3, 'endEmployees').value).toBe('46'))
+    expect(box(3, 'startTech').value).toBe('14')
+    typeInto(box(3, 'endEmployees'), '45')
+    typeInto(box(3, 'endTech'), '13')
+    // The third quarter's 季末 is the fourth's 季初 unless changed.
+    await waitFor(() => expect(box(4, 'startEmployees').value).toBe('45'))
+    expect(box(4, 'startTech').value).toBe('13')
+    typeInto(box(4, 'endEmployees'), '48')
+    typeInto(box(4, 'endTech'), '49')
+    await waitFor(() => expect(screen.getByText('科技人员不能多于季末职工总数（48 人）')).toBeTruthy())
+    typeInto(box(4, 'endTech'), '15')
     await waitFor(() => expect(screen.getByText('44.75')).toBeTruthy())
     expect(screen.getByText('30.45%')).toBeTruthy()
   })
 
-  it('sends the answers and takes server issues back to the step that has them', async () => {
-    mocked.createAssessment.mockRejectedValue(
-      new api.ApiError(400, 'INVALID_INPUT', '输入有1处问题，请逐项修改', [{ path: 'finance.totalCost', code: 'OUT_OF_RANGE', message: '成本费用支出总额（万元）超出合理范围' }]),
-    )
+  it('lists the uploads from the server (they survive a refresh), with progress by page and a partial read', async () => {
+    updateDraft((d) => ({ ...d, done: [] }))
+    const reading = { id: 'd3', fileName: '扫描件.pdf', status: 'processing' as const, progress: 0.3, progressDetail: { page: 2, pages: 6, step: 'recognizing' as const } }
+    mocked.listDocuments.mockResolvedValueOnce({ documents: [reading, ...exampleJobs()] }).mockResolvedValue({ documents: exampleJobs() })
     const { default: Questions } = await import('../src/pages/questions')
     render(<Questions />)
-    expect(screen.getByText('知识产权')).toBeTruthy()
-    fireEvent.click(screen.getByRole('button', { name: '提交，下一步上传报表' }))
-    await waitFor(() => expect(screen.getByText('成本费用支出总额（万元）超出合理范围')).toBeTruthy())
-    expect(screen.getByText('上一年度财务数据')).toBeTruthy()
-    expect(mocked.createAssessment.mock.calls[0]![0]).toMatchObject({ finance: { totalCost: '2800' }, rdProjects: [{}, {}] })
+    await waitFor(() => expect(screen.getByText('上传报表')).toBeTruthy())
+    await waitFor(() => expect(screen.getByText(/第 2\/6 页 · 识别文字 · 30%/)).toBeTruthy())
+    expect(screen.getByRole('button', { name: '正在读取报表…' }).getAttribute('aria-disabled')).toBe('true')
+    await waitFor(() => expect(screen.getByRole('button', { name: '下一步：核对报表数字' })).toBeTruthy(), { timeout: 3000 })
+    expect(screen.getByText('未读到：资产总额，下一步核对时请补填')).toBeTruthy()
+    expect(screen.getAllByText(/已读到/)).toHaveLength(4)
   })
-})
 
-describe('upload page', () => {
-  it('checks files before upload, follows the reading, and takes the owner’s correction', async () => {
-    const { pickFiles } = await import('../src/upload/pickFiles')
+  it('checks files before upload and sends the rest', async () => {
+    updateDraft((d) => ({ ...d, done: [] }))
+    const { pickFiles } = await import('../src/statements/pickFiles')
     vi.mocked(pickFiles).mockResolvedValue([
       { path: 'blob:1', name: '2025年度财务报表.pdf', size: 300_000 },
       { path: 'blob:2', name: '工资表.xlsx', size: 20_000 },
@@ -98,50 +111,69 @@ describe('upload page', () => {
       onProgress?.(100)
       return { id: 'd1', status: 'processing', progress: 0.1 }
     })
-    mocked.getDocument.mockResolvedValue({
-      id: 'd1',
-      status: 'done',
-      progress: 1,
-      result: { file: '2025年度财务报表.pdf', pages: 2, method: 'text', documents: [{ kind: 'income_statement', page: 2, unit: '元', fields: {} }], checks: [], errors: [] },
-    })
-    mocked.precheck.mockResolvedValue(examplePrecheck())
-    const { default: Upload } = await import('../src/pages/upload')
-    render(<Upload />)
-
-    fireEvent.click(screen.getByText('选择聊天中的 PDF'))
+    mocked.listDocuments.mockResolvedValueOnce({ documents: [] }).mockResolvedValue({ documents: exampleJobs().slice(0, 1) })
+    const { default: Questions } = await import('../src/pages/questions')
+    render(<Questions />)
+    await waitFor(() => expect(screen.getByRole('button', { name: '没有报表，手动填写' })).toBeTruthy())
+    fireEvent.click(screen.getByText('选择 PDF 或图片'))
     await waitFor(() => expect(screen.getByText('只支持 PDF、PNG、JPG 格式的报表')).toBeTruthy())
-    await waitFor(() => expect(screen.getByText('已读取')).toBeTruthy(), { timeout: 3000 })
+    await waitFor(() => expect(screen.getByText('部分读取')).toBeTruthy())
     expect(mocked.uploadDocument).toHaveBeenCalledTimes(1) // the spreadsheet never left the phone
+  })
 
-    fireEvent.click(screen.getByRole('button', { name: '核对读取的数字' }))
-    await waitFor(() => expect(screen.getByText('与填写不一致')).toBeTruthy())
-    expect(mocked.precheck.mock.calls[0]![1]).toEqual(['d1'])
-    expect(screen.getByText('来自 2025年度财务报表.pdf 第 2 页')).toBeTruthy()
-
-    typeInto(screen.getByLabelText('确认数值'), '3121')
-    fireEvent.click(screen.getByRole('button', { name: '确认更正' }))
-    fireEvent.click(screen.getByRole('button', { name: '确认，查看评价结果' }))
-    expect(getDraft().finance.salesRevenue).toBe('3121')
-    expect(getDraft().documentIds).toEqual(['d1'])
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/result/index' })
+  it('核对: fills the figures read, shows every finding and a field for the figure a partial read missed', async () => {
+    updateDraft((d) => ({ ...d, finance: {}, rdProjects: [], quarters: [{}, {}, {}, {}], done: ['basic', 'direct', 'rdAccount', 'statements'], documentsRead: 2 }))
+    mocked.listDocuments.mockResolvedValue({ documents: exampleJobs() })
+    mocked.precheck.mockResolvedValue(examplePrecheck())
+    const { default: Questions } = await import('../src/pages/questions')
+    render(<Questions />)
+    await waitFor(() => expect(screen.getByText('核对报表数字')).toBeTruthy())
+    await waitFor(() => expect(screen.getByText('需要处理的问题（3）')).toBeTruthy())
+    expect(screen.getByText('上传的报表属于2个不同的企业名称，请删除不是本企业的报表。')).toBeTruthy()
+    expect(mocked.precheck.mock.calls[0]![1]).toEqual(['d1', 'd2'])
+    // 销售收入 filled from the 利润表, marked and exact underneath.
+    await waitFor(() => expect(getDraft().finance.salesRevenue).toBe('3120.5'))
+    expect(screen.getByText('3,120.50 万元')).toBeTruthy()
+    expect(screen.getAllByText('来自报表').length).toBeGreaterThan(0)
+    expect(screen.getByText('报表原数 31,205,000.00 元')).toBeTruthy()
+    // The balance sheet gave no 资产总计: asked right here.
+    expect(screen.getByText('2025年度财务报表.pdf 第 1 页 资产负债表未读到「资产总计」')).toBeTruthy()
+    typeInto(screen.getByLabelText('资产总额'), '1500')
+    expect(getDraft().finance.totalAssets).toBe('1500')
+    expect(getDraft().rdMode).toBe('statement')
+    expect(getDraft().quarters[3]).toEqual({ startEmployees: '45', endEmployees: '48', startTech: '13', endTech: '15' })
   })
 })
 
 describe('result page', () => {
-  it('lays out the 自评结果 with reasons, explanation, gaps, on-site triggers and materials', async () => {
+  it('lays out the 自评结果 with every finding right under the verdict, reasons, explanation, gaps and materials', async () => {
     mocked.precheck.mockResolvedValue(examplePrecheck())
+    mocked.listDocuments.mockResolvedValue({ documents: exampleJobs() })
     const { default: Result } = await import('../src/pages/result')
-    render(<Result />)
+    const { container } = render(<Result />)
     await waitFor(() => expect(screen.getByText('暂不符合评价条件')).toBeTruthy())
+    expect(screen.getByText('另有 3 个问题需要处理，见下方')).toBeTruthy()
+    expect(screen.getByText('需要处理的问题（3）')).toBeTruthy()
+    // Findings come before the score table, i.e. above the fold.
+    const html = container.innerHTML
+    expect(html.indexOf('上传的报表属于2个不同的企业名称')).toBeLessThan(html.indexOf('评价指标得分'))
     expect(screen.getByText('综合得分52分，低于60分')).toBeTruthy()
-    expect(screen.getByText('占比 28.12%（13.625 / 44.75 人）')).toBeTruthy()
-    expect(screen.getByText('区间 占销售收入 4%（含）–5%')).toBeTruthy()
+    expect(screen.getByText('占比 28.12%（13.63 / 44.75 人）')).toBeTruthy()
     expect(screen.getByText('您的企业综合得分52分，还差8分。')).toBeTruthy()
     expect(screen.getByText('再增加 3 名科技人员（全年季平均）')).toBeTruthy()
-    expect(screen.getByText('首次参加评价的企业将接受现场核查')).toBeTruthy()
-    expect(screen.getByText('销售收入较上年增长超过50%，审核时会重点核对')).toBeTruthy()
     expect(screen.getByText('上一年度利润表')).toBeTruthy()
     expect(mocked.precheck.mock.calls[0]![0]).toMatchObject({ evaluationYear: expect.any(Number), finance: { salesRevenue: '3000' } })
+    expect(mocked.precheck.mock.calls[0]![1]).toEqual(['d1', 'd2'])
+  })
+
+  it('downloads the PDF report of the stored pre-check', async () => {
+    mocked.precheck.mockResolvedValue(examplePrecheck())
+    mocked.downloadReport.mockResolvedValue('blob:report')
+    const { default: Result } = await import('../src/pages/result')
+    render(<Result />)
+    await waitFor(() => expect(screen.getByRole('button', { name: '下载 PDF 报告' })).toBeTruthy())
+    fireEvent.click(screen.getByRole('button', { name: '下载 PDF 报告' }))
+    await waitFor(() => expect(mocked.downloadReport).toHaveBeenCalledWith('p1'))
   })
 
   it('lists the questions the pre-check still needs answered', async () => {
@@ -155,7 +187,7 @@ describe('result page', () => {
     render(<Result />)
     await waitFor(() => expect(screen.getByText('研发项目立项时是否设置了研发支出辅助账？')).toBeTruthy())
     fireEvent.click(screen.getByRole('button', { name: '去回答' }))
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/questions/index' })
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/questions/index?step=rdAccount' })
   })
 
   it('asks for the answers still empty before asking the server', async () => {
@@ -166,16 +198,6 @@ describe('result page', () => {
     expect(screen.getByText('上一年度财务数据')).toBeTruthy()
     expect(mocked.precheck).not.toHaveBeenCalled()
   })
-
-  it('still shows the 自评结果 when the pre-check is not available', async () => {
-    mocked.precheck.mockRejectedValue(new api.ApiError(404, 'NOT_FOUND', '请求的接口不存在'))
-    const { assessment } = examplePrecheck()
-    mocked.createAssessment.mockResolvedValue({ ...assessment!, id: 'a1', createdAt: '', input: {} as never })
-    const { default: Result } = await import('../src/pages/result')
-    render(<Result />)
-    await waitFor(() => expect(screen.getByText('评价指标得分')).toBeTruthy())
-    expect(screen.queryByText('结果说明')).toBeNull()
-  })
 })
 
 describe('reminders page', () => {
@@ -183,19 +205,28 @@ describe('reminders page', () => {
     giveConsent()
     setToken('t1')
     const reminder = { id: 'r1', kind: 'systemCloses', title: '评价系统即将关闭', date: '2027-08-31', offsetDays: 7, sendAt: '2027-08-24T01:00:00.000Z', status: 'scheduled' as const }
+    const earlier = { ...reminder, id: 'r2', offsetDays: 30, sendAt: '2027-08-01T01:00:00.000Z' }
     const consents = { templateIds: [], available: {}, total: 0 }
-    mocked.listReminders.mockResolvedValueOnce({ reminders: [], consents }).mockResolvedValue({ reminders: [reminder], consents })
+    mocked.listReminders.mockResolvedValueOnce({ reminders: [], consents }).mockResolvedValue({ reminders: [reminder, earlier], consents })
     mocked.saveFirm.mockResolvedValue({ name: null, region: 'national', regionName: '全国', submitted: false, tiered: false })
     const { default: Reminders } = await import('../src/pages/reminders')
     render(<Reminders />)
     await waitFor(() => expect(screen.getByText('还没有提醒，订阅后按所在地区的截止日期安排。')).toBeTruthy())
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: '订阅截止提醒' })))
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '一键订阅全部截止提醒' })))
     await waitFor(() => expect(screen.getByText('评价系统即将关闭')).toBeTruthy())
     expect(mocked.saveFirm).toHaveBeenCalledWith('national')
     expect(mocked.recordConsents).not.toHaveBeenCalled() // no WeChat dialog outside WeChat
-    expect(screen.getByText('截止 2027年8月31日 · 2027年8月24日 提醒')).toBeTruthy()
-    fireEvent.click(screen.getByText('取消'))
+    expect(screen.getAllByText('已订阅').length).toBeGreaterThan(1)
+    expect(screen.queryByRole('button', { name: '一键订阅全部截止提醒' })).toBeNull()
+    expect(screen.getByText('截止 2027年8月31日 · 提前 30、7 天提醒')).toBeTruthy()
+    // Cancelling asks first; kept when the owner says no.
+    vi.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    fireEvent.click(screen.getByRole('button', { name: '取消评价系统即将关闭的提醒' }))
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
+    expect(mocked.cancelReminder).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByRole('button', { name: '取消评价系统即将关闭的提醒' }))
     await waitFor(() => expect(mocked.cancelReminder).toHaveBeenCalledWith('r1'))
+    expect(mocked.cancelReminder).toHaveBeenCalledWith('r2')
   })
 
   it('shows reminders received in the app and marks one read when opened', async () => {

@@ -14,7 +14,7 @@ import { ExtractError } from './errors.ts';
 import { closeEngines, extractFile } from './extract.ts';
 import { InProcessQueue, type JobQueue } from './jobs.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
-import type { ExtractionResult, ExtractIssue } from './schema.ts';
+import type { ExtractionResult, ExtractIssue, ProgressDetail } from './schema.ts';
 
 export type DocumentStatus = 'queued' | 'processing' | 'done' | 'failed';
 
@@ -25,6 +25,8 @@ export interface DocumentView {
   sha256: string;
   status: DocumentStatus;
   progress: number;
+  /** The page and step the reading is on, while it runs. */
+  progressDetail?: ProgressDetail;
   createdAt: string;
   result?: ExtractionResult;
   error?: ExtractIssue;
@@ -83,6 +85,7 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     return {
       id: row.id, ownerId: row.ownerId, path: row.path, fileName: row.fileName, size: row.size, sha256: row.sha256,
       status: row.status as DocumentStatus, progress: row.progress, createdAt: row.createdAt.toISOString(), attempts: row.attempts,
+      ...(row.progressDetail && row.status === 'processing' ? { progressDetail: row.progressDetail as ProgressDetail } : {}),
       ...(row.result ? { result: row.result as ExtractionResult } : {}),
       ...(row.error ? { error: row.error as ExtractIssue } : {}),
     };
@@ -112,10 +115,14 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     }
     inHand.add(id);
     let written = 0;
-    const onProgress = (p: number) => {
-      if (p - written < PROGRESS_STEP && p < 1) return;
+    let where = '';
+    const onProgress = (p: number, detail: ProgressDetail) => {
+      // A new page or step is worth a write even when the fraction has hardly moved: the owner sees it.
+      const at = `${detail.page}/${detail.pages}/${detail.step}`;
+      if (p - written < PROGRESS_STEP && p < 1 && at === where) return;
       written = p;
-      void finish(id, { progress: p }).catch(() => undefined);
+      where = at;
+      void finish(id, { progress: p, progressDetail: detail }).catch(() => undefined);
     };
     try {
       const result = await extractFile({ name: doc.fileName, bytes: await readFile(doc.path) }, { limits, onProgress });
@@ -191,6 +198,12 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     },
 
     find,
+
+    /** A user's documents, newest first (the mini-program lists them so uploads survive a refresh). */
+    async listByOwner(ownerId: string): Promise<StoredDocument[]> {
+      const rows = await prisma.document.findMany({ where: { ownerId }, orderBy: { createdAt: 'desc' }, select: { id: true }, take: 50 });
+      return (await Promise.all(rows.map((r) => find(r.id)))).filter((d): d is StoredDocument => d !== null);
+    },
 
     /** Removes every document of a user, files first (DELETE /api/v1/me). */
     async removeByOwner(ownerId: string): Promise<void> {

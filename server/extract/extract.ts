@@ -12,14 +12,14 @@ import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
 import { OcrPool } from './ocr.ts';
 import { ocrPage } from './ocr-page.ts';
 import { openPdf, type OpenPdf } from './pdf.ts';
-import { ExtractionResult, type ExtractIssue } from './schema.ts';
+import { ExtractionResult, type ExtractIssue, type ProgressDetail } from './schema.ts';
 import { sniffType } from './sniff.ts';
 
 export interface ExtractOptions {
   limits?: Partial<Limits>;
   pool?: OcrPool;
-  /** 0–1 as the work advances (several steps a page while OCR runs). */
-  onProgress?: (progress: number) => void;
+  /** 0–1 as the work advances (several steps a page while OCR runs), with the page and step it is on. */
+  onProgress?: (progress: number, detail: ProgressDetail) => void;
   /** Force OCR even where a text layer exists (benchmarks, diagnostics). */
   forceOcr?: boolean;
 }
@@ -70,7 +70,7 @@ export async function extractFile(file: InputFile, options: ExtractOptions = {})
     if (!type) throw new ExtractError('UNSUPPORTED_TYPE');
     const outcomes = type === 'pdf'
       ? await extractPdf(file.bytes, limits, options, check)
-      : [await extractImage(file.bytes, 1, limits, options, check, (f) => options.onProgress?.(f))];
+      : [await extractImage(file.bytes, 1, limits, options, check, (f) => options.onProgress?.(f, { page: 1, pages: 1, step: 'recognizing' }))];
     return finish(base, outcomes, warnings, t0);
   } catch (e) {
     const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { cause: e });
@@ -87,17 +87,19 @@ async function extractPdf(bytes: Uint8Array, limits: Limits, options: ExtractOpt
     for (let page = 1; page <= pdf.pages; page++) {
       check();
       const t = Date.now();
+      progress(page, 0, 'reading');
       const text = options.forceOcr ? undefined : await textPage(pdf, page);
       if (text) {
         outcomes.push(Promise.resolve({ ...text, ms: Date.now() - t }));
-        progress(page, 1);
+        progress(page, 1, 'reading');
         continue;
       }
       // Scanned page: render now (pdfjs is single-threaded here), OCR in the pool in parallel with other pages.
       // A page that fails is reported with its number; the others are still read. Time is up for all pages.
+      progress(page, 0, 'preparing');
       const png = await pdf.render(page, OCR_DPI);
       outcomes.push(
-        extractImage(png, page, limits, options, check, (f) => progress(page, f)).catch((e: unknown) => {
+        extractImage(png, page, limits, options, check, (f) => progress(page, f, 'recognizing')).catch((e: unknown) => {
           if (e instanceof ExtractError && e.code === 'TIMEOUT') throw e;
           const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { page, cause: e });
           return { page, method: 'ocr' as const, seal: false, ms: Date.now() - t, error: { ...err.toIssue(), page } };
@@ -123,12 +125,12 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   return { page, method: 'text', seal, reading, candidates: candidatesOf(reading, 'text') };
 }
 
-/** Overall progress from per-page progress (pages run in parallel). */
-function pageProgress(pages: number, report?: (p: number) => void): (page: number, f: number) => void {
+/** Overall progress from per-page progress (pages run in parallel), reported with the page that moved. */
+function pageProgress(pages: number, report?: ExtractOptions['onProgress']): (page: number, f: number, step: ProgressDetail['step']) => void {
   const done = new Array<number>(pages).fill(0);
-  return (page, f) => {
+  return (page, f, step) => {
     done[page - 1] = f;
-    report?.(done.reduce((a, b) => a + b, 0) / pages);
+    report?.(done.reduce((a, b) => a + b, 0) / pages, { page, pages, step });
   };
 }
 

@@ -49,6 +49,14 @@ export const StatementResult = z.object({
   column: z.string().optional(),
   seal: z.boolean().optional(),
   fields: z.record(z.string(), Field),
+  /** Whose figures these are: a group's consolidated statement, the parent's own, or a single firm's. */
+  scope: z.enum(['consolidated', 'parent', 'single']).optional(),
+  /** True on the statement the form should use (the applying firm's own figures). */
+  use: z.boolean().optional(),
+  /** The comparative column (上期 / 上年 / 年初 / 上年年末), in 元 like `fields`. */
+  previous: z.object({ period: z.string().optional(), fields: z.record(z.string(), z.object({ value: z.union([Money, Count]), confidence: z.number().min(0).max(1) })) }).optional(),
+  /** Lines present on the page whose amount could not be read (the mini-program asks for them). */
+  missing: z.array(z.object({ field: z.string(), label: z.string() })).optional(),
   /** Staff tables printed per quarter: the figures the form asks for (contracts.md §1 staff.quarters). */
   quarters: z
     .array(z.object({ startEmployees: z.number().int(), endEmployees: z.number().int(), startTech: z.number().int(), endTech: z.number().int() }))
@@ -88,6 +96,14 @@ export const PageInfo = z.object({
   skew: z.number().optional(),
   ms: z.number().optional(),
 });
+
+/** Where a reading is, for the owner's progress line ("第 2/6 页 · 识别文字"). */
+export const ProgressDetail = z.object({
+  page: z.number().int().min(0),
+  pages: z.number().int().min(0),
+  step: z.enum(['reading', 'preparing', 'recognizing', 'checking']),
+});
+export type ProgressDetail = z.infer<typeof ProgressDetail>;
 
 export const ExtractionResult = z.object({
   file: z.string(),

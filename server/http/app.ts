@@ -20,6 +20,7 @@ import * as notices from './routes/notices.ts';
 import * as calendar from './routes/calendar.ts';
 import * as documents from './routes/documents.ts';
 import * as prechecks from './routes/prechecks.ts';
+import * as reports from './routes/reports.ts';
 import * as organisations from './routes/organisations.ts';
 import * as batches from './routes/batches.ts';
 
@@ -27,7 +28,7 @@ import * as batches from './routes/batches.ts';
 export type { AppDeps, AppState } from '../deps.ts';
 export type { AppRouter, RouteModule } from './router.ts';
 
-export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, organisations, batches];
+export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, organisations, batches, reports];
 
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {
   const app = new Koa<AppState>();

@@ -3,7 +3,7 @@
 import { onSiteChecks, warnings, type NoticeFacts } from '../domain/assess.ts';
 import { cmp, fraction, isZero, mul, parseDecimal, parseExact, toDecimalString, type Fraction } from '../domain/exact.ts';
 import type { PolicyPack } from '../domain/rules/packs.ts';
-import { FIGURE_LABELS, show } from './reconcile.ts';
+import { FIGURE_LABELS, say } from './reconcile.ts';
 import type { FigureKey, PrecheckInput, PrecheckNotice, PrecheckResult } from './schemas.ts';
 import { SWING } from './thresholds.ts';
 
@@ -41,8 +41,8 @@ function swings(values: Partial<Record<FigureKey, Fraction>>, previous: NonNulla
     if (before === undefined || now === undefined) continue;
     const prev = parseDecimal(before);
     const { label, unit } = FIGURE_LABELS[key];
-    const was = `${show(prev)}${unit}`;
-    const is = `${show(now)}${unit}`;
+    const was = `${say(prev, unit)}${unit}`;
+    const is = `${say(now, unit)}${unit}`;
     const flag = (change: string) =>
       out.push({
         code: 'LARGE_SWING',

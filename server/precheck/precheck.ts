@@ -28,6 +28,7 @@ import {
 } from '../domain/schemas/assessment.ts';
 import { validate } from '../domain/validate.ts';
 import { riskNotices } from './flags.ts';
+import { findingsOf } from './findings.ts';
 import { computeGaps } from './gaps.ts';
 import { openQuestions } from './questions.ts';
 import { reconcile, show, type Reconciled, type ResolvedDocument } from './reconcile.ts';
@@ -135,7 +136,7 @@ export function precheck(input: PrecheckInput, docs: readonly ResolvedDocument[]
       for (const k of ['techStaff', 'rd', 'ip'] as const) if (s[k] === null) open.add(k);
   }
 
-  return {
+  const result: Omit<PrecheckResult, 'findings'> = {
     verdict,
     route,
     assessment,
@@ -158,6 +159,7 @@ export function precheck(input: PrecheckInput, docs: readonly ResolvedDocument[]
     region: pack.id,
     rulesVersion: RULES_VERSION,
   };
+  return { ...result, findings: findingsOf(result) };
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
   PrecheckResult,
 } from './schemas.ts';
 import { CONFIDENT_READING, TOLERANCE } from './thresholds.ts';
+import { differenceText, grouped } from '../domain/wording.ts';
 
 export interface ResolvedDocument {
   id: string;
@@ -47,7 +48,7 @@ export const STATEMENT_NAMES: Record<StatementKind, string> = {
   staff_table: '职工人数统计表',
 };
 
-const LINE_NAMES: Record<string, string> = {
+export const LINE_NAMES: Record<string, string> = {
   totalAssets: '资产总计',
   totalLiabilities: '负债合计',
   equity: '所有者权益合计',
@@ -73,6 +74,8 @@ const LINE_NAMES: Record<string, string> = {
 /** Money keys are 万元; headcounts are people. */
 const isPeople = (k: FigureKey) => FIGURE_LABELS[k].unit === '人';
 export const show = (x: Fraction) => toDecimalString(x, 6, true);
+/** In messages: money as an accountant writes it (2 decimals, grouped), people with up to 2 decimals; values stay exact. */
+export const say = (x: Fraction, unit: '万元' | '人' = '万元') => (unit === '人' ? toDecimalString(x, 2, true) : grouped(x));
 const unitOf = (k: FigureKey) => FIGURE_LABELS[k].unit;
 
 /** Within rounding (thresholds.ts): money by the larger of an absolute and a relative margin. */
@@ -183,6 +186,7 @@ class StatementReader {
       statement: this.st.kind,
       page: this.st.page,
       field,
+      ...(LINE_NAMES[field] ? { line: LINE_NAMES[field] } : {}),
       unit: this.st.unit,
     };
   }
@@ -218,7 +222,7 @@ class StatementReader {
       code,
       documentId: this.doc.id,
       page: this.st.page,
-      message: `${this.where}不平：${message}，相差${show(diff)}万元`,
+      message: `${this.where}不平：${message}，相差${say(diff)}万元`,
     });
   }
 
@@ -290,7 +294,7 @@ class StatementReader {
       if (!this.has('rdExpenses') && this.has('operatingRevenue') && knownRd && !isZero(knownRd))
         c.ambiguity = {
           code: 'COST_RD_LINE_UNCLEAR',
-          message: `${this.where}未列示“研发费用”行：若研发费用已计入管理费用（旧格式），成本费用支出总额为${show(c.value)}万元；若为2019年格式而该行未读出，应再加上研发费用，约为${show(add(c.value, knownRd))}万元。请核对报表格式`,
+          message: `${this.where}未列示“研发费用”行：若研发费用已计入管理费用（旧格式），成本费用支出总额为${say(c.value)}万元；若为2019年格式而该行未读出，应再加上研发费用，约为${say(add(c.value, knownRd))}万元。请核对报表格式`,
           otherValue: show(add(c.value, knownRd)),
         };
       out.set('totalCost', c);
@@ -381,7 +385,7 @@ export function reconcile(input: PrecheckInput, docs: readonly ResolvedDocument[
       if (!close(c.value, read[0]!.value, isPeople(key)))
         inconsistencies.push({
           code: 'DOCUMENTS_DISAGREE',
-          message: `不同报表的${label}不一致：${show(read[0]!.value)}${unit}与${show(c.value)}${unit}`,
+          message: `不同报表的${label}不一致：${say(read[0]!.value, unit)}${unit}与${say(c.value, unit)}${unit}`,
           figures: [key],
         });
     // Declared vs statement. 净资产 is compared as a cross-document check below; the R&D total likewise.
@@ -396,7 +400,7 @@ export function reconcile(input: PrecheckInput, docs: readonly ResolvedDocument[
           document: show(c.value),
           difference: show(sub(mine.value, c.value)),
           origin: c.doc!,
-          message: `${label}与填写不一致：填写${show(mine.value)}${unit}，${STATEMENT_NAMES[c.doc!.statement]}（第${c.doc!.page}页）为${show(c.value)}${unit}，相差${show(sub(mine.value, c.value))}${unit}`,
+          message: `${label}与填写不一致：您填写${say(mine.value, unit)}${unit}，${differenceText(mine.value, c.value, unit, `${STATEMENT_NAMES[c.doc!.statement]}（第${c.doc!.page}页）`).replace(/ /g, '')}`,
         });
       }
   }
@@ -409,7 +413,7 @@ export function reconcile(input: PrecheckInput, docs: readonly ResolvedDocument[
       figures.push({ key: 'rdTotal', ...FIGURE_LABELS.rdTotal, value: show(stand.value), origin: stand.origin, alternatives: [] });
       warnings.push({
         code: 'RD_TOTAL_FROM_STATEMENT',
-        message: `未填写研发项目，研发费用总额暂按${stand.origin.kind === 'document' ? STATEMENT_NAMES[stand.origin.statement] : '报表'}的${show(stand.value)}万元估算；正式填报时须逐项填写研发项目，由系统汇总`,
+        message: `未填写研发项目，研发费用总额暂按${stand.origin.kind === 'document' ? STATEMENT_NAMES[stand.origin.statement] : '报表'}的${say(stand.value)}万元估算；正式填报时须逐项填写研发项目，由系统汇总`,
       });
     }
   }
@@ -438,7 +442,7 @@ function crossChecks(
   fromDocs: Map<FigureKey, Candidate[]>,
 ): Inconsistency[] {
   const out: Inconsistency[] = [];
-  const wan = (x: Fraction) => `${show(x)}万元`;
+  const wan = (x: Fraction) => `${say(x)}万元`;
 
   const rd: [FigureKey, Fraction][] = [];
   if (input.rdProjects) rd.push(['rdTotal', v.rdTotal!]);
@@ -489,7 +493,7 @@ function crossChecks(
   if (v.techStaff && v.employees && cmp(v.techStaff, v.employees) > 0)
     out.push({
       code: 'TECH_EXCEEDS_EMPLOYEES',
-      message: `科技人员数${show(v.techStaff)}人大于职工总数${show(v.employees)}人`,
+      message: `科技人员数${say(v.techStaff, '人')}人大于职工总数${say(v.employees, '人')}人`,
       figures: ['techStaff', 'employees'],
     });
 
@@ -500,7 +504,7 @@ function crossChecks(
     if (!close(total, v.employees, true))
       out.push({
         code: 'EDUCATION_SUM',
-        message: `按学历分列的人数合计${show(total)}人，与职工总数${show(v.employees)}人不符（表单要求两者相等）`,
+        message: `按学历分列的人数合计${say(total, '人')}人，与职工总数${say(v.employees, '人')}人不符（表单要求两者相等）`,
         figures: ['employees'],
       });
   }

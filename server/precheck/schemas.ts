@@ -151,6 +151,8 @@ export const DocumentOriginSchema = z.object({
   page: z.number().int(),
   /** The statement line (contracts.md §3 field name). */
   field: z.string(),
+  /** The line as statements word it (资产总计, 营业收入 …), for the owner to find it on the page. */
+  line: z.string().optional(),
   /** The unit the statement printed; the value is converted to 万元. */
   unit: Unit,
 });
@@ -242,6 +244,18 @@ export const ExplanationSchema = z
   .meta({ id: 'Explanation', description: '通俗解释（模型只负责措辞；未通过校验时使用模板）' });
 export type Explanation = z.infer<typeof ExplanationSchema>;
 
+/** One finding worded for the owner: what is wrong and what to do, in one sentence (server/precheck/findings.ts). */
+export const FindingSchema = z.object({
+  code: z.string(),
+  kind: z.enum(['document', 'discrepancy', 'identity', 'inconsistency', 'on_site', 'review', 'warning']),
+  tone: z.enum(['danger', 'warning', 'info']),
+  text: z.string(),
+  figure: z.string().optional(),
+  documentId: z.string().optional(),
+  page: z.number().int().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
 const points = z.number().int().nullable();
 export const PrecheckResultSchema = z
   .object({
@@ -265,6 +279,8 @@ export const PrecheckResultSchema = z
     warnings: z.array(NoticeSchema),
     questions: z.array(QuestionSchema),
     gaps: GapsSchema.nullable(),
+    /** Every finding above (documents, discrepancies, identities, inconsistencies, flags, warnings) in one sentence each, worst first. */
+    findings: z.array(FindingSchema).optional(),
     /** Added by the service: the model's words when they passed the guard, else the template (§2b). */
     explanation: ExplanationSchema.optional(),
     documents: z.array(

@@ -62,6 +62,6 @@ describe('template explanation', () => {
     const json = JSON.stringify(factsOf(r));
     expect(json).not.toContain('郑州示例');
     expect(json).not.toContain('.pdf');
-    expect(json).toContain('利润表（第1页）为3100万元');
+    expect(json).toContain('比利润表（第1页）少100.00万元');
   });
 });

@@ -245,7 +245,7 @@ describe('reconciling statements with the declared form', () => {
     expect(r.discrepancies).toEqual([
       expect.objectContaining({ figure: 'salesRevenue', declared: '3100', document: '3000', difference: '100', origin: expect.objectContaining({ page: 1 }) }),
     ]);
-    expect(r.discrepancies[0]!.message).toBe('销售收入与填写不一致：填写3100万元，利润表（第1页）为3000万元，相差100万元');
+    expect(r.discrepancies[0]!.message).toBe('销售收入与填写不一致：您填写3,100.00万元，比利润表（第1页）多100.00万元');
     expect(figure(r, 'salesRevenue')?.value).toBe('3000');
     expect(r.assessment?.ratios.rdBySales).toBe('0.0455');
   });
@@ -320,7 +320,7 @@ describe('reconciling statements with the declared form', () => {
       ['BALANCE_TOTALS', 'b'],
       ['NET_PROFIT', 'i'],
     ]);
-    expect(r.identities[0]!.message).toBe('资产负债表（第1页）不平：资产总计 = 负债合计 + 所有者权益合计，相差10万元');
+    expect(r.identities[0]!.message).toBe('资产负债表（第1页）不平：资产总计 = 负债合计 + 所有者权益合计，相差10.00万元');
   });
 
   it('a 千元 statement may be off by rounding; an 元 statement may not', () => {
@@ -423,10 +423,10 @@ describe('reviewer risk', () => {
   });
 
   it.each([
-    ['销售收入翻倍', { salesRevenue: '1500' }, { salesRevenue: '3000' }, '由上年的1500万元增至3000万元（为上年的2倍）'],
-    ['销售收入腰斩', { salesRevenue: '6000' }, { salesRevenue: '3000' }, '由上年的6000万元降至3000万元（为上年的0.5倍）'],
-    ['利润由正转负', { totalProfit: '50' }, { totalProfit: '-20' }, '由上年的50万元转为负数（本年-20万元）'],
-    ['研发从无到有', { rdTotal: '0' }, { rdTotal: '136.5' }, '上年为0，本年为136.5万元'],
+    ['销售收入翻倍', { salesRevenue: '1500' }, { salesRevenue: '3000' }, '由上年的1,500.00万元增至3,000.00万元（为上年的2倍）'],
+    ['销售收入腰斩', { salesRevenue: '6000' }, { salesRevenue: '3000' }, '由上年的6,000.00万元降至3,000.00万元（为上年的0.5倍）'],
+    ['利润由正转负', { totalProfit: '50' }, { totalProfit: '-20' }, '由上年的50.00万元转为负数（本年-20.00万元）'],
+    ['研发从无到有', { rdTotal: '0' }, { rdTotal: '136.5' }, '上年为0，本年为136.50万元'],
   ] as const)('large swing: %s', (_, previousYear, now, words) => {
     const input: PrecheckInputJson = { previousYear };
     if ('rdTotal' in now) input.rdProjects = [{ name: 'a', form: 'self', status: 'ongoing', amount: now.rdTotal }];

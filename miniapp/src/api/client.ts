@@ -75,3 +75,16 @@ export async function upload<T>(path: string, filePath: string, name: string, on
     task?.progress?.((p) => onProgress?.(p.progress))
   })
 }
+
+/** GET of a file with the session (WeChat's downloadFile; an XHR blob in H5): its local temp path or blob: URL. */
+export async function download(path: string): Promise<string> {
+  let res: Taro.downloadFile.FileSuccessCallbackResult
+  try {
+    res = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: headers(), timeout: 60000 } as Taro.downloadFile.Option)
+  } catch {
+    throw toApiError(0, null)
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.tempFilePath
+  if (res.statusCode === 401) clearToken()
+  throw toApiError(res.statusCode, null)
+}

@@ -1,18 +1,16 @@
 // Every server call the mini-program makes, by resource. Paths follow contracts.md and server/http/routes.
 import type {
-  AssessmentInputJson,
-  AssessmentRecord,
   Consents,
   DocumentJob,
   Firm,
   Notice,
   PrecheckInputJson,
-  PrecheckResult,
   Reminder,
   SavedCheck,
   Session,
+  StoredPrecheck,
 } from './types'
-import { request, upload } from './client'
+import { download, request, upload } from './client'
 
 export * from './types'
 export { ApiError } from './client'
@@ -22,9 +20,6 @@ export const login = (code?: string) =>
   code
     ? request<Session>('POST', '/api/v1/auth/wechat', { code, privacyConsent: true })
     : request<Session>('POST', '/api/v1/auth/dev', { privacyConsent: true })
-
-export const createAssessment = (input: AssessmentInputJson) =>
-  request<AssessmentRecord>('POST', '/api/v1/assessments', input)
 
 /** Saves the unfinished answers so the check can be resumed on another visit or device. */
 export const saveCheck = (answers: Record<string, unknown>) => request<SavedCheck>('PUT', '/api/v1/checks/current', { answers })
@@ -37,13 +32,19 @@ export const saveFirm = (region: string) => request<Firm>('PUT', '/api/v1/firm',
 export const uploadDocument = (filePath: string, name: string, onProgress?: (percent: number) => void) =>
   upload<DocumentJob>('/api/v1/documents', filePath, name, onProgress)
 
-export const getDocument = (id: string) => request<DocumentJob>('GET', `/api/v1/documents/${encodeURIComponent(id)}`)
+/** The owner's uploaded statements, newest first: the list survives a refresh, a return or another device. */
+export const listDocuments = () => request<{ documents: DocumentJob[] }>('GET', '/api/v1/documents')
+
+export const deleteDocument = (id: string) => request<unknown>('DELETE', `/api/v1/documents/${encodeURIComponent(id)}`)
 
 /** Reconciles the answers with the uploaded statements and explains the verdict and the gaps. */
-export const precheck = (input: AssessmentInputJson, documents: string[] = []) => {
+export const precheck = (input: PrecheckInputJson, documents: string[] = []) => {
   const body: PrecheckInputJson = { ...input, ...(documents.length ? { documents } : {}) }
-  return request<PrecheckResult>('POST', '/api/v1/prechecks', body)
+  return request<StoredPrecheck>('POST', '/api/v1/prechecks', body)
 }
+
+/** The 自评结果 PDF of a stored pre-check, downloaded with the session (a local file path or blob: URL). */
+export const downloadReport = (precheckId: string) => download(`/api/v1/prechecks/${encodeURIComponent(precheckId)}/report.pdf`)
 
 export const listReminders = () => request<{ reminders: Reminder[]; consents: Consents }>('GET', '/api/v1/reminders')
 

@@ -2,36 +2,25 @@
 // definition): assessment, extraction and pre-check.
 import type { AssessmentInputJson, AssessmentResult } from '@schemas/assessment.ts'
 import type { ValidationIssue } from '@schemas/issues.ts'
-import type { ExtractionResult } from '@server/extract/schema.ts'
-import type { Explanation, Figure, Gaps, Origin, PrecheckInputJson, PrecheckResult } from '@server/precheck/schemas.ts'
+import type { ExtractionResult, ProgressDetail, StatementResult } from '@server/extract/schema.ts'
+import type { Explanation, Figure, Finding, Gaps, Origin, PrecheckInputJson, PrecheckResult } from '@server/precheck/schemas.ts'
 
 export type { AssessmentInputJson, AssessmentResult, ValidationIssue }
-export type { ExtractionResult, Explanation, Figure, Gaps, Origin, PrecheckInputJson, PrecheckResult }
+export type { ExtractionResult, Explanation, Figure, Finding, Gaps, Origin, PrecheckInputJson, PrecheckResult, ProgressDetail, StatementResult }
 
-/** POST /api/v1/assessments and GET /api/v1/assessments/:id (server/http/routes/assessments.ts: the result, flattened, with id and input). */
-export type AssessmentRecord = AssessmentResult & { id: string; createdAt: string; input: AssessmentInputJson }
+/** POST /api/v1/prechecks: the result as stored, with its id (the PDF report is made from it). */
+export type StoredPrecheck = PrecheckResult & { id: string; createdAt: string }
 
-/** What the mini-program shows on the upload page for one figure to confirm. */
-export interface ReconciledFigure {
-  /** JSON path in the assessment input, e.g. "finance.salesRevenue". */
-  path: string
-  label: string
-  /** 万元 */
-  typed?: string | null
-  extracted?: string | null
-  file?: string
-  page?: number
-  discrepancy?: boolean
-  message?: string
-}
-
-/** POST /api/v1/documents and GET /api/v1/documents/:id (DocumentSchema): the job and, once done, contracts.md §3's result. */
+/** POST /api/v1/documents and GET /api/v1/documents (DocumentSchema): the job and, once done, contracts.md §3's result. */
 export interface DocumentJob {
   id: string
   fileName?: string
   status: 'queued' | 'processing' | 'done' | 'failed'
   /** 0–1 */
   progress: number
+  /** Page and step while it is being read. */
+  progressDetail?: ProgressDetail
+  createdAt?: string
   result?: ExtractionResult
   error?: { code: string; message: string }
 }

@@ -32,6 +32,16 @@ export const IP_KEYS = [
 ] as const
 export type IpKey = (typeof IP_KEYS)[number]
 
+/** An answer filled from a statement: the exact value it gave and where, so the form can say 来自报表. */
+export interface Filled {
+  /** Exact, as the answer holds it (万元 with up to 6 decimals, or a headcount). */
+  value: string
+  /** Where it was read, in the owner's words: "2025年报表.pdf 第 1 页 资产负债表「资产总计」". */
+  source: string
+  /** The statement's own figure as printed, when it differs in unit (e.g. "2,062,269.78 元"). */
+  printed?: string
+}
+
 export interface RdProjectDraft {
   name: string
   code: string
@@ -64,8 +74,18 @@ export interface Draft {
   quarters: QuarterDraft[]
   rdProjects: RdProjectDraft[]
   ip: Partial<Record<IpKey, string>>
-  /** Documents uploaded for this check (server ids), kept so the pre-check can reconcile them. */
-  documentIds: string[]
+  /** Steps the owner finished with 下一步 (steps with nothing required count only then). */
+  done: string[]
+  /** Answers filled from statements, by answer path (finance.totalAssets, staff.quarters, …). */
+  filled: Record<string, Filled>
+  /** A 职工人数统计表 that prints only the 全年季平均数: used instead of the quarters. */
+  staffAverages?: { employees: string; techStaff: string }
+  /** A107012's 年度研发费用小计 (万元), standing in for the project list until the owner lists them. */
+  rdStatement?: Filled & { projects?: number }
+  /** How many uploaded files were read (the 核对 step is walked through once one was). */
+  documentsRead?: number
+  /** 'statement': score on the A107012 subtotal; 'projects': the owner lists the projects. */
+  rdMode?: 'statement' | 'projects'
 }
 
 export function emptyDraft(region = 'national'): Draft {
@@ -93,7 +113,8 @@ export function emptyDraft(region = 'national'): Draft {
     quarters: [{}, {}, {}, {}],
     rdProjects: [],
     ip: {},
-    documentIds: [],
+    done: [],
+    filled: {},
   }
 }
 

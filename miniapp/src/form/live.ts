@@ -69,3 +69,30 @@ export function liveRdTotal(projects: RdProjectDraft[], year: number): RdTotalVi
     counted: usable.length,
   }
 }
+
+const NAMES = ['第一季度', '第二季度', '第三季度', '第四季度']
+
+/**
+ * Checks made while the staff are typed: 科技人员 may not exceed 职工 (an error, as the form refuses it), and a
+ * quarter that does not start where the last one ended (a note: staff may have changed in between).
+ */
+export function staffChecks(quarters: QuarterDraft[]): { errors: Record<string, string>; notes: Record<string, string> } {
+  const errors: Record<string, string> = {}
+  const notes: Record<string, string> = {}
+  const n = (s: string | undefined) => (COUNT.test(s ?? '') ? Number(s) : null)
+  quarters.forEach((q, i) => {
+    for (const [tech, emp, when] of [['startTech', 'startEmployees', '季初'], ['endTech', 'endEmployees', '季末']] as const) {
+      const t = n(q[tech])
+      const e = n(q[emp])
+      if (t !== null && e !== null && t > e) errors[`${i}.${tech}`] = `科技人员不能多于${when}职工总数（${e} 人）`
+    }
+    const prev = quarters[i - 1]
+    if (!prev) return
+    for (const [start, end] of [['startEmployees', 'endEmployees'], ['startTech', 'endTech']] as const) {
+      const s = n(q[start])
+      const e = n(prev[end])
+      if (s !== null && e !== null && s !== e) notes[`${i}.${start}`] = `与${NAMES[i - 1]}季末（${e} 人）不同；如期间人员有变动可保留`
+    }
+  })
+  return { errors, notes }
+}

@@ -1,19 +1,80 @@
-// Turns the typed answers into the contract's AssessmentInput (contracts.md §1). Empty optional figures
-// are left out; anything malformed is passed through so the server reports it with its path and message.
+// Turns the typed answers into the contracts' inputs: the pre-check's (contracts.md §1 with every fact
+// optional: only what is known is sent, so the server says what is still missing) and the assessment's.
+// Anything malformed is passed through so the server reports it with its path and message.
 import type { AssessmentInputJson } from '@schemas/assessment.ts'
+import { isDecimalString } from '@domain/exact.ts'
+import type { PrecheckInputJson } from '@server/precheck/schemas.ts'
 import type { Draft } from './draft'
 import { FINANCE_KEYS, IP_KEYS } from './draft'
+import { quartersComplete, rdFromStatement } from './steps'
 
 const trimmed = (s: string | undefined) => (s ?? '').trim()
 const count = (s: string | undefined) => (trimmed(s) === '' ? 0 : Number(trimmed(s)))
+const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 
-export function toAssessmentInput(draft: Draft, evaluationYear: number): AssessmentInputJson {
-  const finance: Record<string, string> = {}
+function finance(draft: Draft): Record<string, string> {
+  const out: Record<string, string> = {}
   for (const key of FINANCE_KEYS) {
     const v = trimmed(draft.finance[key])
-    if (v) finance[key] = v
+    if (v) out[key] = v
   }
-  const ip = Object.fromEntries(IP_KEYS.map((k) => [k, count(draft.ip[k])]))
+  return out
+}
+
+const quarters = (draft: Draft) =>
+  draft.quarters.map((q) => ({
+    startEmployees: count(q.startEmployees),
+    endEmployees: count(q.endEmployees),
+    startTech: count(q.startTech),
+    endTech: count(q.endTech),
+  }))
+
+/** The staff as the form gives it: the quarters, or the statement's printed averages. */
+function staff(draft: Draft) {
+  if (quartersComplete(draft)) return { quarters: quarters(draft) }
+  if (draft.staffAverages) return { employees: draft.staffAverages.employees, techStaff: draft.staffAverages.techStaff }
+  return undefined
+}
+
+const projects = (draft: Draft) =>
+  draft.rdProjects.map((p) => ({
+    name: p.name.trim(),
+    ...(p.code.trim() ? { code: p.code.trim() } : {}),
+    form: p.form!,
+    status: p.status!,
+    amount: trimmed(p.amount),
+  }))
+
+const ipCounts = (draft: Draft) => Object.fromEntries(IP_KEYS.map((k) => [k, count(draft.ip[k])])) as AssessmentInputJson['ip']
+
+/** What is known so far; the R&D of an A107012 stands in for projects the owner has not listed (the server says so). */
+export function toPrecheckInput(draft: Draft, evaluationYear: number): PrecheckInputJson {
+  const f = finance(draft)
+  const industryCode = trimmed(draft.basic.industryCode)
+  const listed =
+    !rdFromStatement(draft) &&
+    (draft.rdProjects.length > 0 || draft.done.includes('rdProjects')) &&
+    draft.rdProjects.every((p) => p.name.trim() && p.form && p.status && isDecimalString(p.amount))
+  const ipKnown = draft.done.includes('ip') || Object.values(draft.ip).some((v) => trimmed(v) !== '')
+  const s = staff(draft)
+  return defined({
+    evaluationYear,
+    region: draft.region,
+    firstTime: draft.firstTime,
+    pastViolation: draft.pastViolation,
+    basic: defined({ ...draft.basic, industryCode: industryCode || undefined }),
+    directPass: defined({ ...draft.directPass }),
+    rdAuxiliaryAccount: draft.rdAuxiliaryAccount,
+    superDeductionClaimed: draft.superDeductionClaimed,
+    finance: Object.keys(f).length ? (f as PrecheckInputJson['finance']) : undefined,
+    staff: s,
+    rdProjects: listed ? projects(draft) : undefined,
+    ip: ipKnown ? ipCounts(draft) : undefined,
+  })
+}
+
+/** The complete form (contracts.md §1), once every step is answered. */
+export function toAssessmentInput(draft: Draft, evaluationYear: number): AssessmentInputJson {
   const industryCode = trimmed(draft.basic.industryCode)
   return {
     evaluationYear,
@@ -36,22 +97,11 @@ export function toAssessmentInput(draft: Draft, evaluationYear: number): Assessm
     },
     rdAuxiliaryAccount: draft.rdAuxiliaryAccount as boolean,
     superDeductionClaimed: draft.superDeductionClaimed,
-    finance: finance as AssessmentInputJson['finance'],
-    rdProjects: draft.rdProjects.map((p) => ({
-      name: p.name.trim(),
-      ...(p.code.trim() ? { code: p.code.trim() } : {}),
-      form: p.form!,
-      status: p.status!,
-      amount: trimmed(p.amount),
-    })),
-    staff: {
-      quarters: draft.quarters.map((q) => ({
-        startEmployees: count(q.startEmployees),
-        endEmployees: count(q.endEmployees),
-        startTech: count(q.startTech),
-        endTech: count(q.endTech),
-      })),
-    },
-    ip: ip as AssessmentInputJson['ip'],
+    finance: finance(draft) as AssessmentInputJson['finance'],
+    rdProjects: rdFromStatement(draft)
+      ? [{ name: '研发费用（按A107012年度研发费用小计）', form: 'self', status: 'completed', amount: draft.rdStatement!.value }]
+      : projects(draft),
+    staff: staff(draft) ?? { quarters: quarters(draft) },
+    ip: ipCounts(draft),
   }
 }

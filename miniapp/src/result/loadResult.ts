@@ -1,18 +1,22 @@
-// Gets the verdict for the current answers: the pre-check (reconciled with the uploaded statements, with
-// explanation and gaps) when the server offers it, else the plain assessment, so the 自评结果 still shows.
-import { ApiError, createAssessment, precheck, type AssessmentResult, type Explanation, type Gaps } from '../api'
+// Gets the verdict for the current answers: the pre-check reconciled with every statement the owner has
+// read (listed from the server), with its findings, explanation and gaps, and the id its PDF report is made from.
+import { listDocuments, precheck, type AssessmentResult, type Explanation, type Finding, type Gaps } from '../api'
 import type { Draft } from '../form/draft'
 import { currentEvaluationYear } from '../form/calendar'
 import { needsLocalRegistration } from '../form/region'
-import { STEPS, missingInStep } from '../form/steps'
-import { toAssessmentInput } from '../form/toInput'
+import { missingInStep, visibleSteps } from '../form/steps'
+import { toPrecheckInput } from '../form/toInput'
+import { isRead } from '../statements/jobs'
+import { withSession } from '../store/auth'
 
 export interface ResultView {
   result: AssessmentResult
+  /** The stored pre-check (GET /api/v1/prechecks/:id/report.pdf). */
+  precheckId: string
   gaps?: Gaps | null
   explanation?: Explanation
-  /** What reviewers look at closely (not on-site triggers, which the result lists itself). */
-  review: { code: string; message: string }[]
+  /** Every finding, one sentence each with what to do, worst first. */
+  findings: Finding[]
 }
 
 /** The pre-check cannot decide yet: these answers are still needed (its own wording). */
@@ -22,26 +26,18 @@ export class MissingAnswers extends Error {
   }
 }
 
-/** Answers still empty in the form, as questions by step (checked before asking the server). */
+/** Answers still empty in the steps the owner walks through, as questions by step (checked before asking the server). */
 function unanswered(draft: Draft): MissingAnswers['questions'] {
   const local = needsLocalRegistration(draft.region)
-  return STEPS.flatMap((step) =>
-    missingInStep(draft, step.id, local).map((label) => ({ path: step.id, section: step.title, question: label })),
-  )
+  return visibleSteps(draft).flatMap((step) => missingInStep(draft, step.id, local).map((label) => ({ path: step.id, section: step.title, question: label })))
 }
 
 export async function loadResult(draft: Draft): Promise<ResultView> {
   const open = unanswered(draft)
   if (open.length) throw new MissingAnswers(open)
-  const input = toAssessmentInput(draft, currentEvaluationYear(draft.region))
-  try {
-    const p = await precheck(input, draft.documentIds)
-    if (p.assessment)
-      return { result: p.assessment, gaps: p.gaps, explanation: p.explanation, review: p.flags.filter((f) => f.kind === 'review') }
-    if (p.questions.length) throw new MissingAnswers(p.questions)
-  } catch (e) {
-    if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) throw e
-  }
-  const { id: _id, input: _input, createdAt: _createdAt, ...result } = await createAssessment(input)
-  return { result, review: [] }
+  await withSession()
+  const { documents } = await listDocuments().catch(() => ({ documents: [] }))
+  const p = await precheck(toPrecheckInput(draft, currentEvaluationYear(draft.region)), documents.filter(isRead).map((d) => d.id))
+  if (!p.assessment) throw new MissingAnswers(p.questions)
+  return { result: p.assessment, precheckId: p.id, gaps: p.gaps, explanation: p.explanation, findings: p.findings ?? [] }
 }

@@ -3,7 +3,7 @@
 import Taro from '@tarojs/taro'
 import { ApiError, login } from '../api'
 import { restoreDraftFromServer } from './draft'
-import { getToken, setToken } from './session'
+import { getToken, hasConsent, setToken } from './session'
 
 async function wechatOrDevLogin() {
   if (process.env.TARO_ENV !== 'weapp') return login()
@@ -23,4 +23,12 @@ export async function ensureLoggedIn(): Promise<void> {
   const session = await wechatOrDevLogin()
   setToken(session.token)
   await restoreDraftFromServer()
+}
+
+/**
+ * Before a call that needs a session (uploads, documents, pre-checks): log in again when the token was lost
+ * or expired (a 401 forgets it), but only once the owner has agreed to the privacy terms.
+ */
+export async function withSession(): Promise<void> {
+  if (!getToken() && hasConsent()) await ensureLoggedIn()
 }

@@ -7,7 +7,6 @@ export const PAGES = {
   home: '/pages/home/index',
   privacy: '/pages/privacy/index',
   questions: '/pages/questions/index',
-  upload: '/pages/upload/index',
   result: '/pages/result/index',
   reminders: '/pages/reminders/index',
   account: '/pages/account/index',

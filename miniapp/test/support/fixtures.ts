@@ -1,5 +1,5 @@
 // The contract's example firm (contracts.md §1) as the owner would type it, and a pre-check answer for it.
-import type { AssessmentResult, PrecheckResult } from '../../src/api'
+import type { AssessmentResult, DocumentJob, StoredPrecheck } from '../../src/api'
 import { emptyDraft, type Draft } from '../../src/form/draft'
 
 export function exampleDraft(): Draft {
@@ -41,7 +41,7 @@ export function exampleDraft(): Draft {
   }
 }
 
-export function examplePrecheck(): PrecheckResult {
+export function examplePrecheck(): StoredPrecheck {
   const assessment: AssessmentResult = {
     qualified: false,
     route: 'score',
@@ -61,6 +61,8 @@ export function examplePrecheck(): PrecheckResult {
     rulesVersion: '2026.1',
   }
   return {
+    id: 'p1',
+    createdAt: '2026-12-01T10:00:00Z',
     verdict: 'not_qualified',
     route: 'score',
     assessment,
@@ -122,9 +124,65 @@ export function examplePrecheck(): PrecheckResult {
     identities: [],
     inconsistencies: [],
     warnings: [],
+    findings: [
+      { code: 'COMPANY_MISMATCH', kind: 'inconsistency', tone: 'danger', text: '上传的报表属于2个不同的企业名称，请删除不是本企业的报表。' },
+      { code: 'DECLARED_VS_DOCUMENT', kind: 'discrepancy', tone: 'danger', figure: 'salesRevenue', text: '销售收入与填写不一致：您填写3,000.00万元，比利润表（第2页）少120.50万元，请核对后改成报表上的数。' },
+      { code: 'FIRST_TIME', kind: 'on_site', tone: 'warning', text: '可能被列为现场核查对象：首次参加评价的企业将接受现场核查，请提前整理证明材料。' },
+    ],
     documents: [],
     evaluationYear: 2026,
     region: 'national',
     rulesVersion: '2026.1',
   }
+}
+
+/** A statement file as the server lists it once read: 资产负债表 without its 资产总计, a 利润表 and an A107012. */
+export function exampleJobs(): DocumentJob[] {
+  return [
+    {
+      id: 'd1',
+      fileName: '2025年度财务报表.pdf',
+      status: 'done',
+      progress: 1,
+      result: {
+        file: '2025年度财务报表.pdf',
+        pages: 3,
+        method: 'text',
+        documents: [
+          { kind: 'balance_sheet', page: 1, unit: '元', fields: { totalLiabilities: { value: '7000000.00', confidence: 0.99 } } },
+          { kind: 'income_statement', page: 2, unit: '元', fields: { operatingRevenue: { value: '31205000.00', confidence: 0.99 }, operatingCost: { value: '20000000.00', confidence: 0.99 } } },
+          { kind: 'rd_deduction', page: 3, unit: '元', fields: { rdSubtotal: { value: '1365000.00', confidence: 0.99 }, projectCount: { value: '3', confidence: 0.99 } } },
+        ],
+        checks: [],
+        errors: [],
+      },
+    },
+    {
+      id: 'd2',
+      fileName: '报表照片1.jpg',
+      status: 'done',
+      progress: 1,
+      result: {
+        file: '报表照片1.jpg',
+        pages: 1,
+        method: 'ocr',
+        documents: [
+          {
+            kind: 'staff_table',
+            page: 1,
+            unit: '元',
+            fields: { employees: { value: '44.75', confidence: 0.9 }, techStaff: { value: '13.625', confidence: 0.9 } },
+            quarters: [
+              { startEmployees: 40, endEmployees: 44, startTech: 12, endTech: 14 },
+              { startEmployees: 44, endEmployees: 46, startTech: 14, endTech: 14 },
+              { startEmployees: 46, endEmployees: 45, startTech: 14, endTech: 13 },
+              { startEmployees: 45, endEmployees: 48, startTech: 13, endTech: 15 },
+            ],
+          },
+        ],
+        checks: [],
+        errors: [],
+      },
+    },
+  ]
 }

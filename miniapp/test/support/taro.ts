@@ -21,3 +21,4 @@ const Taro = {
 export default Taro
 export const useDidShow = (cb: () => void) => useEffect(() => cb(), [])
 export const useRouter = () => ({ params: {} })
+export const useShareAppMessage = vi.fn()

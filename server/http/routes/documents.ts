@@ -16,7 +16,7 @@ import { text } from '../../domain/schemas/text.ts';
 import { documentsFor, OwnerGoneError, publicView, type DocumentService } from '../../extract/documents.ts';
 import { assertRoomBefore } from '../../limits/admission.ts';
 import { ExtractError } from '../../extract/errors.ts';
-import { ExtractionResult, ExtractIssue } from '../../extract/schema.ts';
+import { ExtractionResult, ExtractIssue, ProgressDetail } from '../../extract/schema.ts';
 import { sniffType } from '../../extract/sniff.ts';
 import { accountDeleted, HttpError, invalidInput, notFound } from '../errors.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -30,6 +30,7 @@ export const DocumentSchema = z
     sha256: z.string(),
     status: z.enum(['queued', 'processing', 'done', 'failed']),
     progress: z.number().min(0).max(1),
+    progressDetail: ProgressDetail.optional().meta({ description: '识别进行到第几页、哪一步（识别中时）' }),
     createdAt: z.string(),
     result: ExtractionResult.optional(),
     error: ExtractIssue.optional(),
@@ -38,6 +39,7 @@ export const DocumentSchema = z
 
 export const openapi = {
   '/api/v1/documents': {
+    get: { summary: '我上传的报表（最新在前），刷新或换设备后仍可列出', response: z.object({ documents: z.array(DocumentSchema) }) },
     post: {
       summary: '上传报表（PDF、PNG、JPEG），后台识别，返回文档 id',
       multipart: { file: { type: 'string', format: 'binary', description: '资产负债表、利润表、A107012 或职工人数统计表' } },
@@ -84,6 +86,11 @@ export function register(router: AppRouter, deps: AppDeps): void {
     } finally {
       inFlight--;
     }
+  });
+
+  router.get('/api/v1/documents', async (ctx) => {
+    const ownerId = requireUser(ctx);
+    ctx.body = { documents: (await docs.listByOwner(ownerId)).map(publicView) };
   });
 
   // Another owner's document, an old anonymous one and a malformed id all look the same: not found.

@@ -49,8 +49,14 @@ export async function startKexiao(): Promise<Running> {
   await waitFor(`${api}/api/v1/health`, 60_000);
   const openapi = (await (await fetch(`${api}/api/v1/openapi.json`)).json()) as { paths?: Record<string, unknown> };
   const stop = async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      // Graceful shutdown waits for running reads; a test does not wait longer than this for it.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
     rmSync(dataDir, { recursive: true, force: true });
   };
   const home = await fetch(`${api}/`);

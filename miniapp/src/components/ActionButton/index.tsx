@@ -17,7 +17,7 @@ export function ActionButton({ children, onClick, kind = 'primary', disabled, lo
   return (
     <View
       role='button'
-      aria-disabled={inactive}
+      aria-disabled={!!inactive}
       className={`action action--${kind} ${block ? 'action--block' : ''} ${inactive ? 'action--inactive' : ''}`}
       onClick={() => {
         if (!inactive) onClick?.()

@@ -7,10 +7,12 @@ interface Props {
   passMark: number
   route: string | null
   routeText?: string
+  /** Findings the owner must still deal with: a green 符合 never hides them. */
+  alerts?: number
 }
 
 /** The verdict at the top of the result: 符合 / 暂不符合, the total against the pass mark, and the route. */
-export function ScoreHeader({ qualified, total, passMark, route, routeText }: Props) {
+export function ScoreHeader({ qualified, total, passMark, route, routeText, alerts = 0 }: Props) {
   return (
     <View className={`score-header ${qualified ? 'score-header--pass' : 'score-header--fail'}`}>
       <View className='score-header__dial'>
@@ -27,6 +29,7 @@ export function ScoreHeader({ qualified, total, passMark, route, routeText }: Pr
               : '有基本条件不符合，未进入评分'}
         </Text>
         {routeText && <Text className='score-header__route'>评价方式：{routeText}</Text>}
+        {alerts > 0 && <Text className='score-header__alerts'>另有 {alerts} 个问题需要处理，见下方</Text>}
       </View>
     </View>
   )

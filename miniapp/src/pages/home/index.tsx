@@ -7,17 +7,17 @@ import { Card } from '../../components/Card'
 import { PageShell } from '../../components/PageShell'
 import { evaluationDeadline, formatDate } from '../../form/calendar'
 import { REGION_OPTIONS, needsLocalRegistration } from '../../form/region'
-import { STEPS, completedSteps } from '../../form/steps'
+import { progressOf } from '../../form/steps'
 import { hasAnswers, resetDraft, updateDraft, useDraft } from '../../store/draft'
 import { PAGES, openWithConsent } from '../../store/navigate'
 import { getToken } from '../../store/session'
 import './index.scss'
 
 const JOURNEY = [
-  { title: '回答问题', text: '按评价信息表顺序，约 5 分钟' },
-  { title: '上传报表', text: '读取报表数字，逐项确认' },
-  { title: '查看结果', text: '得分、不符合原因与差距' },
-  { title: '截止提醒', text: '订阅后按时通知您' },
+  { title: '回答几个是非题', text: '基本条件与直通车条件' },
+  { title: '上传报表', text: '资产负债表、利润表、A107012、职工人数统计表，数字自动填好' },
+  { title: '补充与核对', text: '只问报表里没有的，问题一目了然' },
+  { title: '查看并转发结果', text: '得分、差距与 PDF 报告，约 5 分钟' },
 ]
 
 export default function Home() {
@@ -25,8 +25,8 @@ export default function Home() {
   const deadline = evaluationDeadline(draft.region)
   const regionIndex = Math.max(0, REGION_OPTIONS.findIndex((r) => r.id === draft.region))
   const started = hasAnswers(draft)
-  const doneSteps = completedSteps(draft, needsLocalRegistration(draft.region))
-  const finished = doneSteps === STEPS.length
+  const progress = progressOf(draft, needsLocalRegistration(draft.region))
+  const finished = progress.done === progress.total
   const [unread, setUnread] = useState(0)
 
   // Only a logged-in owner has notices; nothing is sent before consent.
@@ -38,7 +38,7 @@ export default function Home() {
   })
 
   return (
-    <PageShell>
+    <PageShell home>
       <View className='hero'>
         <Text className='hero__title'>科技型中小企业评价自测</Text>
         <Text className='hero__subtitle'>回答几个问题，看看能否入库、还差什么</Text>
@@ -81,7 +81,7 @@ export default function Home() {
           <>
             <Text className='home-start__title'>{finished ? '自测已填完' : '继续上次的自测'}</Text>
             <Text className='home-start__text'>
-              {finished ? '答案已保存，可随时查看结果或修改' : `已完成 ${doneSteps} / ${STEPS.length} 步，答案已自动保存`}
+              {finished ? '答案已保存，可随时查看结果或修改' : `已完成 ${progress.done} / ${progress.total} 步，答案已自动保存`}
             </Text>
             <ActionButton onClick={() => openWithConsent(finished ? PAGES.result : PAGES.questions)}>
               {finished ? '查看结果' : '继续自测'}
@@ -105,13 +105,13 @@ export default function Home() {
         ) : (
           <>
             <Text className='home-start__title'>开始一次自测</Text>
-            <Text className='home-start__text'>按官方评价信息表的顺序提问，数据仅用于本次评估</Text>
+            <Text className='home-start__text'>先答几个是非题，再上传报表，数字自动填好；数据仅用于本次评估</Text>
             <ActionButton onClick={() => openWithConsent(PAGES.questions)}>开始自测</ActionButton>
           </>
         )}
       </Card>
 
-      <Card title='四步完成'>
+      <Card title='四步完成，约 5 分钟'>
         <View className='journey'>
           {JOURNEY.map((j, i) => (
             <View className='journey__item' key={j.title}>

@@ -19,14 +19,16 @@ import {
   type Notice,
   type Reminder,
 } from '../../api'
-import { evaluationDeadline, formatChinaDay, formatDate } from '../../form/calendar'
+import { evaluationDeadline, formatDate } from '../../form/calendar'
 import { useDraft } from '../../store/draft'
 import { askSubscribe } from '../../reminders/askSubscribe'
+import { groupByDeadline, offsetsText, type DeadlineGroup } from '../../reminders/groups'
 import './index.scss'
 
 /**
- * Reminders of the evaluation deadlines. WeChat's consent is one-time per message, so the subscribe
- * button is offered again on every visit; each tap asks WeChat, then tells the server what was granted.
+ * Reminders of the evaluation deadlines, one row per deadline. One tap subscribes to all of the region's
+ * deadlines (and, in WeChat, asks the one-time consent per message); the page then says 已订阅. Cancelling a
+ * deadline's reminders asks first.
  */
 export default function Reminders() {
   const draft = useDraft()
@@ -43,6 +45,7 @@ export default function Reminders() {
       const r = await listReminders()
       setReminders(r.reminders)
       setConsents(r.consents)
+      if (r.reminders.length) setSubscribed(true)
     } catch {
       setReminders([])
     }
@@ -72,7 +75,7 @@ export default function Reminders() {
       await saveFirm(draft.region)
       await refresh()
       setSubscribed(true)
-      Taro.showToast({ title: '订阅成功', icon: 'success' })
+      Taro.showToast({ title: '已订阅', icon: 'success' })
     } catch (e) {
       setMessage(e instanceof ApiError ? e.message : '订阅失败，请稍后重试')
     } finally {
@@ -80,16 +83,28 @@ export default function Reminders() {
     }
   }
 
-  const cancel = async (id: string) => {
+  const cancel = async (g: DeadlineGroup) => {
+    const { confirm } = await Taro.showModal({
+      title: '取消这项提醒？',
+      content: `${g.title}（${formatDate(g.date)}）的 ${g.cancellable.length} 条提醒将不再发送。`,
+      confirmText: '取消提醒',
+      cancelText: '保留',
+      confirmColor: '#dc2626',
+    })
+    if (!confirm) return
     try {
-      await cancelReminder(id)
+      for (const r of g.cancellable) await cancelReminder(r.id)
       await refresh()
+      Taro.showToast({ title: '已取消', icon: 'none' })
     } catch (e) {
       Taro.showToast({ title: e instanceof ApiError ? e.message : '取消失败', icon: 'none' })
+      await refresh()
     }
   }
 
   const viaWechat = (consents?.total ?? 0) > 0
+  const groups = groupByDeadline(reminders ?? [])
+  const weapp = process.env.TARO_ENV === 'weapp'
 
   return (
     <PageShell>
@@ -98,41 +113,48 @@ export default function Reminders() {
           `${deadline.regionName} ${deadline.year} 年评价系统${deadline.estimated ? '预计' : ''}于 ${formatDate(deadline.date)} 关闭，还有 ${deadline.daysLeft} 天。`}
       </PageIntro>
 
-      <Card title='订阅提醒' hint='微信每次授权只能发送一条提醒，下次进入时可再次订阅'>
-        <ActionButton onClick={subscribe} loading={busy}>
-          订阅截止提醒
-        </ActionButton>
-        {consents && consents.templateIds.length > 0 && (
-          <Text className='reminders__consents'>剩余可发送的微信提醒：{consents.total} 条</Text>
+      <Card title='订阅提醒' hint={weapp ? '微信每次授权只能发送一条提醒，可再次授权' : '提醒会出现在“收到的提醒”里'}>
+        {subscribed ? (
+          <View className='reminders__subscribed'>
+            <Tag tone='success'>已订阅</Tag>
+            <Text className='reminders__subscribed-text'>会按{deadline?.regionName ?? '所在地区'}的截止日期提醒您</Text>
+          </View>
+        ) : null}
+        {(!subscribed || weapp) && (
+          <ActionButton kind={subscribed ? 'secondary' : 'primary'} onClick={subscribe} loading={busy}>
+            {subscribed ? '再授权一次微信提醒' : '一键订阅全部截止提醒'}
+          </ActionButton>
         )}
+        {consents && consents.templateIds.length > 0 && <Text className='reminders__consents'>剩余可发送的微信提醒：{consents.total} 条</Text>}
         {message && <Text className='reminders__message'>{message}</Text>}
       </Card>
 
-      <Card title='即将发送的提醒'>
+      <Card title='已安排的提醒'>
         {reminders === null && <Text className='muted'>正在读取…</Text>}
-        {reminders !== null && reminders.length === 0 && (
+        {reminders !== null && groups.length === 0 && (
           <Text className='muted'>
             {subscribed
               ? `已订阅。${deadline?.estimated ? `${deadline.year} 年的截止日期发布后，` : ''}会按${deadline?.regionName ?? '所在地区'}的截止日期自动安排提醒。`
               : '还没有提醒，订阅后按所在地区的截止日期安排。'}
           </Text>
         )}
-        {(reminders ?? []).map((r) => (
-          <View key={r.id} className='reminder'>
+        {groups.map((g) => (
+          <View key={g.key} className='reminder'>
             <View className='reminder__body'>
-              <Text className='reminder__title'>{r.title}</Text>
+              <Text className='reminder__title'>{g.title}</Text>
               <Text className='reminder__date'>
-                截止 {formatDate(r.date)} · {formatChinaDay(r.sendAt)} 提醒
+                截止 {formatDate(g.date)} · {offsetsText(g.offsets)}
               </Text>
+              <View className='reminder__tags'>
+                <Tag tone='success'>已订阅</Tag>
+                <Tag tone='info'>{viaWechat ? '微信提醒' : '站内提醒'}</Tag>
+              </View>
             </View>
-            <View className='reminder__side'>
-              <Tag tone='info'>{viaWechat ? '微信提醒' : '站内提醒'}</Tag>
-              {r.status === 'scheduled' && (
-                <Text className='reminder__cancel' onClick={() => cancel(r.id)}>
-                  取消
-                </Text>
-              )}
-            </View>
+            {g.cancellable.length > 0 && (
+              <View className='reminder__cancel' role='button' aria-label={`取消${g.title}的提醒`} onClick={() => cancel(g)}>
+                取消
+              </View>
+            )}
           </View>
         ))}
       </Card>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '自评结果' })
+export default definePageConfig({ navigationBarTitleText: '自评结果', enableShareAppMessage: true })

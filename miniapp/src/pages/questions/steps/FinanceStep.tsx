@@ -1,10 +1,10 @@
-import { View } from '@tarojs/components'
-import { NumberField } from '../../../components/NumberField'
+import { Text, View } from '@tarojs/components'
+import { StatementFigure } from '../../../components/StatementFigure'
 import type { FinanceKey } from '../../../form/draft'
 import type { StepProps } from './types'
 
 const FIELDS: { key: FinanceKey; label: string; optional?: boolean; hint?: string }[] = [
-  { key: 'totalAssets', label: '资产总额' },
+  { key: 'totalAssets', label: '资产总额', hint: '资产负债表“资产总计”的期末数' },
   { key: 'netAssets', label: '净资产', optional: true },
   { key: 'salesRevenue', label: '销售收入', hint: '主营业务收入 + 其他业务收入（即利润表“营业收入”）' },
   { key: 'mainBusinessRevenue', label: '主营业务收入', optional: true },
@@ -17,22 +17,28 @@ const FIELDS: { key: FinanceKey; label: string; optional?: boolean; hint?: strin
   },
 ]
 
-/** 上一年度财务数据, in 万元 like the official form. */
+/** 上一年度财务数据 in 万元 like the official form: what the statements did not give comes first. */
 export function FinanceStep({ draft, update }: StepProps) {
+  const fromStatement = (k: FinanceKey) => draft.filled[`finance.${k}`]?.value === draft.finance[k] && !!draft.finance[k]
+  const open = FIELDS.filter((f) => !fromStatement(f.key))
+  const read = FIELDS.filter((f) => fromStatement(f.key))
+  const field = (f: (typeof FIELDS)[number]) => (
+    <StatementFigure
+      key={f.key}
+      name={f.key}
+      label={f.label}
+      optional={f.optional}
+      hint={f.hint}
+      value={draft.finance[f.key]}
+      filled={draft.filled[`finance.${f.key}`]}
+      onChange={(v) => update((d) => ({ ...d, finance: { ...d.finance, [f.key]: v } }))}
+    />
+  )
   return (
     <View>
-      {FIELDS.map((f) => (
-        <NumberField
-          key={f.key}
-          name={f.key}
-          label={f.label}
-          unit='万元'
-          optional={f.optional}
-          hint={f.hint}
-          value={draft.finance[f.key]}
-          onChange={(v) => update((d) => ({ ...d, finance: { ...d.finance, [f.key]: v } }))}
-        />
-      ))}
+      {open.map(field)}
+      {read.length > 0 && <Text className='step-subtitle'>已从报表填入</Text>}
+      {read.map(field)}
     </View>
   )
 }

@@ -4,6 +4,8 @@ import { ChoiceQuestion } from '../../../components/ChoiceQuestion'
 import { NumberField } from '../../../components/NumberField'
 import { emptyProject, type RdProjectDraft } from '../../../form/draft'
 import { liveRdTotal } from '../../../form/live'
+import { grouped } from '@domain/wording.ts'
+import { Tag } from '../../../components/Tag'
 import type { RdForm } from '@schemas/assessment.ts'
 import type { StepProps } from './types'
 
@@ -21,8 +23,33 @@ export function RdProjectsStep({ draft, update, year }: StepProps & { year: numb
   const setProject = (index: number, change: Partial<RdProjectDraft>) =>
     update((d) => ({ ...d, rdProjects: d.rdProjects.map((p, i) => (i === index ? { ...p, ...change } : p)) }))
 
+  const statement = draft.rdStatement
+  const mode = statement ? (draft.rdMode ?? 'statement') : 'projects'
+  const chooser = statement && (
+    <ChoiceQuestion
+      label='研发费用怎么填'
+      hint={`A107012 读到年度研发费用小计 ${grouped(statement.value)} 万元${statement.projects ? `（${statement.projects} 个项目）` : ''}`}
+      options={[
+        { value: 'statement', label: '按 A107012 小计评估' },
+        { value: 'projects', label: '逐项填写研发项目' },
+      ]}
+      value={mode}
+      onChange={(rdMode) => update((d) => ({ ...d, rdMode }))}
+    />
+  )
+  if (mode === 'statement')
+    return (
+      <View>
+        {chooser}
+        <View className='step-note'>
+          <Tag tone='success'>来自报表</Tag>
+          <Text> 研发费用总额按 {statement!.source} 的 {grouped(statement!.value)} 万元评估。正式填报时，评价系统要求逐项填写研发项目，由系统汇总。</Text>
+        </View>
+      </View>
+    )
   return (
     <View>
+      {chooser}
       <View className='live-summary live-summary--single' aria-live='polite'>
         <View className='live-summary__item'>
           <Text className='live-summary__label'>研发费用总额（自动计算）</Text>
@@ -38,12 +65,14 @@ export function RdProjectsStep({ draft, update, year }: StepProps & { year: numb
         <View key={i} className='project'>
           <View className='project__head'>
             <Text className='project__title'>研发项目 {i + 1}</Text>
-            <Text
+            <View
               className='project__remove'
+              role='button'
+              aria-label={`删除研发项目${i + 1}`}
               onClick={() => update((d) => ({ ...d, rdProjects: d.rdProjects.filter((_, j) => j !== i) }))}
             >
               删除
-            </Text>
+            </View>
           </View>
           <View className='question'>
             <Text className='question__label'>项目名称</Text>
@@ -55,9 +84,9 @@ export function RdProjectsStep({ draft, update, year }: StepProps & { year: numb
               aria-label={`研发项目${i + 1}名称`}
             />
           </View>
-          <ChoiceQuestion label='研发形式' options={FORMS} value={p.form} onChange={(form) => setProject(i, { form })} />
+          <ChoiceQuestion label={`研发项目${i + 1}研发形式`} options={FORMS} value={p.form} onChange={(form) => setProject(i, { form })} />
           <ChoiceQuestion
-            label='项目状态'
+            label={`研发项目${i + 1}项目状态`}
             options={[
               { value: 'ongoing', label: '在研' },
               { value: 'completed', label: '已完成' },
@@ -66,7 +95,7 @@ export function RdProjectsStep({ draft, update, year }: StepProps & { year: numb
             onChange={(status) => setProject(i, { status })}
           />
           <NumberField
-            label='上一年度研发费用'
+            label={`研发项目${i + 1}上一年度研发费用`}
             name={`rd-${i}-amount`}
             unit='万元'
             value={p.amount}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Card } from '../../../components/Card'
 import type { Gaps } from '../../../api'
 import { leverText } from '../../../result/labels'
+import { grouped } from '@domain/wording.ts'
 
 /** The smallest single changes that would qualify, the cheapest way there, and what no figure can fix. */
 export function GapsCard({ gaps }: { gaps: Gaps }) {
@@ -16,7 +17,7 @@ export function GapsCard({ gaps }: { gaps: Gaps }) {
       ))}
       {gaps.cheapest && (
         <Text className='result__cheapest'>
-          最省的做法：{gaps.cheapest.levers.map(leverText).join('，并')}，预计投入约 {gaps.cheapest.estimatedCostWan} 万元（{gaps.cheapest.basis}）
+          最省的做法：{gaps.cheapest.levers.map(leverText).join('，并')}，预计投入约 {grouped(gaps.cheapest.estimatedCostWan)} 万元（{gaps.cheapest.basis}）
         </Text>
       )}
       {gaps.notByNumbers.length > 0 && (

@@ -3,6 +3,7 @@ import { Card } from '../../../components/Card'
 import { IndicatorRow } from '../../../components/IndicatorRow'
 import type { AssessmentResult } from '../../../api'
 import { bandLabel, ipBandLabel, percent, rdBandLabel, scoringFor } from '../../../result/labels'
+import { people, peopleText, wanText } from '@domain/wording.ts'
 
 /** The 评价指标 part of the 自评结果: each indicator with its measure, band and points, and the total. */
 export function ScoreCard({ r }: { r: AssessmentResult }) {
@@ -11,14 +12,14 @@ export function ScoreCard({ r }: { r: AssessmentResult }) {
     <Card title='评价指标得分' hint={`${r.evaluationYear} 年度评价 · 依据上一会计年度数据`}>
       <IndicatorRow
         name='科技人员'
-        measure={`占比 ${percent(r.ratios.techStaff)}（${r.derived.techStaff} / ${r.derived.employees} 人）`}
+        measure={`占比 ${percent(r.ratios.techStaff)}（${people(r.derived.techStaff)} / ${peopleText(r.derived.employees)}）`}
         band={bandLabel(scoring.techStaffBands, r.scores.techStaff)}
         points={r.scores.techStaff}
         max={20}
       />
       <IndicatorRow
         name='研发投入'
-        measure={`研发费用总额 ${r.derived.rdTotal} 万元`}
+        measure={`研发费用总额 ${wanText(r.derived.rdTotal)}`}
         band={rdBandLabel(scoring, r.scores)}
         points={r.scores.rd}
         max={50}
