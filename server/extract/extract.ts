@@ -12,14 +12,14 @@ import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
 import { OcrPool } from './ocr.ts';
 import { ocrPage } from './ocr-page.ts';
 import { openPdf, type OpenPdf } from './pdf.ts';
-import { ExtractionResult, type ExtractIssue } from './schema.ts';
+import { ExtractionResult, type ExtractIssue, type ProgressDetail } from './schema.ts';
 import { sniffType } from './sniff.ts';
 
 export interface ExtractOptions {
   limits?: Partial<Limits>;
   pool?: OcrPool;
-  /** 0–1 as the work advances (several steps a page while OCR runs). */
-  onProgress?: (progress: number) => void;
+  /** 0–1 as the work advances (several steps a page while OCR runs), with the page and step. */
+  onProgress?: (progress: number, detail: ProgressDetail) => void;
   /** Force OCR even where a text layer exists (benchmarks, diagnostics). */
   forceOcr?: boolean;
 }
@@ -68,7 +68,7 @@ export async function extractFile(file: InputFile, options: ExtractOptions = {})
     if (!type) throw new ExtractError('UNSUPPORTED_TYPE');
     const outcomes = type === 'pdf'
       ? await extractPdf(file.bytes, limits, options, check)
-      : [await extractImage(file.bytes, 1, limits, options, check, (f) => options.onProgress?.(f))];
+      : [await extractImage(file.bytes, 1, limits, options, check, pageProgress(1, options.onProgress))];
     return finish(base, outcomes, warnings, t0);
   } catch (e) {
     const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { cause: e });
@@ -88,14 +88,14 @@ async function extractPdf(bytes: Uint8Array, limits: Limits, options: ExtractOpt
       const text = options.forceOcr ? undefined : await textPage(pdf, page);
       if (text) {
         outcomes.push(Promise.resolve({ ...text, ms: Date.now() - t }));
-        progress(page, 1);
+        progress(page, 1, 'reading');
         continue;
       }
       // Scanned page: render now (pdfjs is single-threaded here), OCR in the pool in parallel with other pages.
       // A page that fails is reported with its number; the others are still read. Time is up for all pages.
       const png = await pdf.render(page, OCR_DPI);
       outcomes.push(
-        extractImage(png, page, limits, options, check, (f) => progress(page, f)).catch((e: unknown) => {
+        extractImage(png, page, limits, options, check, progress).catch((e: unknown) => {
           if (e instanceof ExtractError && e.code === 'TIMEOUT') throw e;
           const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { page, cause: e });
           return { page, method: 'ocr' as const, seal: false, ms: Date.now() - t, error: { ...err.toIssue(), page } };
@@ -121,22 +121,24 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   return { page, method: 'text', seal, reading, candidates: candidatesOf(reading, 'text') };
 }
 
+export type PageStep = (page: number, fraction: number, step: ProgressDetail['step']) => void;
+
 /** Overall progress from per-page progress (pages run in parallel). */
-function pageProgress(pages: number, report?: (p: number) => void): (page: number, f: number) => void {
+function pageProgress(pages: number, report?: ExtractOptions['onProgress']): PageStep {
   const done = new Array<number>(pages).fill(0);
-  return (page, f) => {
+  return (page, f, step) => {
     done[page - 1] = f;
-    report?.(done.reduce((a, b) => a + b, 0) / pages);
+    report?.(done.reduce((a, b) => a + b, 0) / pages, { page, pages, step });
   };
 }
 
 async function extractImage(
-  bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void, step?: (f: number) => void,
+  bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void, progress: PageStep,
 ): Promise<PageOutcome> {
   const t = Date.now();
   await checkImage(bytes, limits.maxPixels);
   const pool = options.pool ?? sharedPool();
-  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check, step), check));
+  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check, (f, st) => progress(page, f, st)), check));
   if (r === 'blank') return { page, method: 'ocr', seal: false, ms: Date.now() - t, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
   const base = { page, method: 'ocr' as const, seal: r.prepared.seal, rotation: r.prepared.turn, skew: r.prepared.skew, ms: Date.now() - t };
   return { ...base, reading: r.reading, candidates: r.candidates };

@@ -14,6 +14,7 @@ import type { Candidate } from './core/resolve.ts';
 import { pagePreparer, survey, type PreparedPage } from './image-prep.ts';
 import { PSM } from 'tesseract.js';
 import type { SlotOcr } from './ocr.ts';
+import type { ProgressDetail } from './schema.ts';
 
 export interface OcrPageResult {
   reading: PageReading;
@@ -25,7 +26,10 @@ export interface OcrPageResult {
 const readable = (r: PageReading) => r.kind !== undefined && r.knownLines >= 3;
 
 /** `step` reports how far through the page the work is (0–1), for progress while OCR runs. */
-export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void, step: (f: number) => void = () => undefined): Promise<OcrPageResult | 'blank'> {
+export async function ocrPage(
+  bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void,
+  step: (f: number, st: ProgressDetail['step']) => void = () => undefined,
+): Promise<OcrPageResult | 'blank'> {
   const first = await survey(bytes, maxPixels);
   if (first.blank) return 'blank';
   const prepare = await pagePreparer(bytes, maxPixels);
@@ -33,15 +37,15 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
   let best: Omit<OcrPageResult, 'candidates'> | undefined;
   let done = 0;
   // Progress only moves forward, also when another quarter turn has to be tried.
-  const advance = (f: number) => {
-    if (f > done) step((done = f));
+  const advance = (f: number, st: ProgressDetail['step']) => {
+    if (f > done) step((done = f), st);
   };
   for (const turn of turns) {
     check();
     const prepared = await prepare(turn);
-    advance(0.15);
+    advance(0.15, 'recognizing');
     const page = await ocr.page(prepared.png);
-    advance(0.7);
+    advance(0.7, 'checking');
     let reading = readPage(page.words);
     if (reading.kind && reading.orphans.length > 0) reading = await rereadLabels(reading, page.words, prepared, ocr);
     const result = { reading, prepared };
@@ -53,7 +57,7 @@ export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number
   if (!best.reading.unitFound && best.reading.kind !== 'staff_table') best.reading = await rereadUnit(best, ocr);
   const candidates = candidatesOf(best.reading, 'ocr');
   await rereadAmounts(best, candidates, ocr);
-  advance(1);
+  advance(1, 'checking');
   return { ...best, candidates };
 }
 

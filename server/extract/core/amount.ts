@@ -3,7 +3,7 @@
 import type { Unit } from '../schema.ts';
 import { normalizeText } from './normalize.ts';
 
-export const UNIT_FACTOR: Record<Unit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10000n };
+export const UNIT_FACTOR: Record<Unit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10000n, 百万元: 1000000n, 亿元: 100000000n };
 
 export interface ParsedAmount {
   /** Value in the document's unit, scaled: digits / 10^scale. */
