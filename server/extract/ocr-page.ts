@@ -14,12 +14,15 @@ import type { Candidate } from './core/resolve.ts';
 import { pagePreparer, survey, type PreparedPage } from './image-prep.ts';
 import { PSM } from 'tesseract.js';
 import type { SlotOcr } from './ocr.ts';
+import type { Segment } from './core/group.ts';
+import { segmentOf } from './extract.ts';
 import type { ProgressDetail } from './schema.ts';
 
 export interface OcrPageResult {
   reading: PageReading;
   candidates: Map<ItemKey, Candidate[]>;
   prepared: PreparedPage;
+  segments: Segment[];
 }
 
 /** Enough known line items that the orientation (and the reading) can be trusted. */
@@ -34,7 +37,7 @@ export async function ocrPage(
   if (first.blank) return 'blank';
   const prepare = await pagePreparer(bytes, maxPixels);
   const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
-  let best: Omit<OcrPageResult, 'candidates'> | undefined;
+  let best: Omit<OcrPageResult, 'candidates' | 'segments'> | undefined;
   let done = 0;
   // Progress only moves forward, also when another quarter turn has to be tried.
   const advance = (f: number, st: ProgressDetail['step']) => {
@@ -58,14 +61,14 @@ export async function ocrPage(
   const candidates = candidatesOf(best.reading, 'ocr');
   await rereadAmounts(best, candidates, ocr);
   advance(1, 'checking');
-  return { ...best, candidates };
+  return { ...best, candidates, segments: [{ ...segmentOf(best.reading, 'ocr', []), candidates }] };
 }
 
 /**
  * The unit line (单位：万元) is one small token at the top, and a page pass in one-column mode sometimes skips the
  * corner it sits in. Read the band above the table as sparse text; the unit found there applies to the page.
  */
-async function rereadUnit(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<PageReading> {
+async function rereadUnit(r: Omit<OcrPageResult, 'candidates' | 'segments'>, ocr: SlotOcr): Promise<PageReading> {
   const firstLabel = Math.min(...[...r.reading.readings.values()].map((x) => x.cell.y0), r.prepared.height * 0.3);
   const band = await sharp(r.prepared.png).extract({ left: 0, top: 0, width: r.prepared.width, height: Math.max(1, Math.round(firstLabel)) }).png().toBuffer();
   const { text } = await ocr.page(band, PSM.SPARSE_TEXT);
@@ -99,7 +102,7 @@ async function rereadLabels(reading: PageReading, words: Word[], prepared: Prepa
  * where the page reading found no amount under a known label get their first reading this way.
  */
 async function rereadAmounts(
-  r: Omit<OcrPageResult, 'candidates'>,
+  r: Omit<OcrPageResult, 'candidates' | 'segments'>,
   candidates: Map<ItemKey, Candidate[]>,
   ocr: SlotOcr,
 ): Promise<void> {
@@ -127,7 +130,7 @@ async function rereadAmounts(
  * from its cell (a staff table is small), and the digits reading replaces a page reading that was not clean
  * digits. Counts the page pass lost entirely (shadow, seal) are read where their column crosses their quarter.
  */
-async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<void> {
+async function rereadCounts(r: Omit<OcrPageResult, 'candidates' | 'segments'>, ocr: SlotOcr): Promise<void> {
   const cells = r.reading.rows.flatMap((row) => row.cells.filter((c) => c.amount)).slice(0, MAX_COUNT_CELLS);
   const read = await readDigits(r.prepared, cells, ocr);
   cells.forEach((cell, i) => {
