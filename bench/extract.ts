@@ -85,11 +85,11 @@ async function ocrSpeed(): Promise<void> {
   const js: number[] = [];
   const cli: number[] = [];
   await pool.use(async (ocr) => {
-    await ocr.page(readFileSync(images[0]!));
+    await ocr.page(await preparePage(readFileSync(images[0]!), 1e9));
     for (const img of images) {
       const bytes = readFileSync(img);
       const t = performance.now();
-      await ocr.page(bytes);
+      await ocr.page(await preparePage(bytes, 1e9));
       js.push(performance.now() - t);
       cli.push(nativeTesseract(img));
     }

@@ -12,7 +12,7 @@ import { FIELD_NAMES } from './schema.ts';
 import { ExtractError } from './errors.ts';
 import { checkImage, imageHasSeal } from './image-prep.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
-import { OcrPool } from './ocr.ts';
+import { closeOcr, OcrPool } from './ocr.ts';
 import { ocrPage } from './ocr-page.ts';
 import { openPdf, type OpenPdf } from './pdf.ts';
 import { ExtractionResult, type ExtractIssue, type ProgressDetail } from './schema.ts';
@@ -37,8 +37,10 @@ export const sharedPool = (): OcrPool => (shared ??= new OcrPool({ size: default
 export async function closeSharedPool(): Promise<void> {
   const p = shared;
   shared = undefined;
-  await p?.close();
+  await closeOcr([p]);
 }
+/** Terminates every OCR worker and ONNX Runtime session and releases their memory (graceful shutdown). */
+export const closeEngines = (): Promise<void> => closeSharedPool();
 
 interface PageOutcome {
   page: number;

@@ -4,6 +4,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { ExtractError } from './errors.ts';
 import { estimateSkew, inkShare, quarterTurnScore } from './core/projection.ts';
+import { findSheet, rectifiedSize, warp, type Quad } from './core/sheet.ts';
 
 /** A grayscale image as raw bytes, one per pixel. */
 export interface Gray { data: Buffer; width: number; height: number }
@@ -20,6 +21,8 @@ export interface PreparedPage {
   skew: number;
   /** Quarter turn applied to bring text upright, degrees clockwise. */
   turn: number;
+  /** A sheet was found on a desk and its perspective rectified. */
+  sheet?: boolean;
 }
 
 const WORK_WIDTH = 1700; // ≈ A4 at 200 dpi
@@ -81,7 +84,9 @@ function sealFreeGray(rgb: Buffer, channels: number, width: number, height: numb
 async function flatten(g: Gray): Promise<Buffer> {
   const sw = Math.max(8, Math.round(g.width / 24));
   const sh = Math.max(8, Math.round(g.height / 24));
-  const small = await rawImage(g).resize(sw, sh, { kernel: 'cubic' }).raw().toBuffer();
+  // extractChannel: sharp hands a resized one-channel raw image back with three channels, which read as one
+  // would scramble the background into a page-wide level instead of a local one.
+  const small = await rawImage(g).resize(sw, sh, { kernel: 'cubic' }).extractChannel(0).raw().toBuffer();
   const dil = Buffer.alloc(small.length);
   for (let y = 0; y < sh; y++) {
     for (let x = 0; x < sw; x++) {
@@ -94,7 +99,7 @@ async function flatten(g: Gray): Promise<Buffer> {
       dil[y * sw + x] = m;
     }
   }
-  const bg = await rawImage({ data: dil, width: sw, height: sh }).blur(2).resize(g.width, g.height, { kernel: 'cubic' }).raw().toBuffer();
+  const bg = await rawImage({ data: dil, width: sw, height: sh }).blur(2).resize(g.width, g.height, { kernel: 'cubic' }).extractChannel(0).raw().toBuffer();
   const out = Buffer.alloc(g.data.length);
   for (let i = 0; i < g.data.length; i++) {
     const b = Math.max(40, bg[i] ?? 255) * WHITE_POINT;
@@ -116,13 +121,24 @@ async function rawGray(img: Sharp): Promise<Gray> {
 export async function pagePreparer(bytes: Uint8Array, maxPixels: number): Promise<(turn: number) => Promise<PreparedPage>> {
   const meta = await checkImage(bytes, maxPixels);
   const sideways = (meta.orientation ?? 1) >= 5;
-  const width = (sideways ? meta.height : meta.width) ?? 0;
-  const target = width > WORK_WIDTH * 1.3 ? WORK_WIDTH : width < MIN_WIDTH ? MIN_WIDTH : width;
+  const fullWidth = (sideways ? meta.height : meta.width) ?? 0;
+  // A photo: find the sheet on the desk first, so that the working width is the page's, not the photo's.
+  const sheet = await findSheetIn(bytes, maxPixels, fullWidth);
+  const pageWidth = sheet ? sheet.width : fullWidth;
+  const wanted = pageWidth > WORK_WIDTH * 1.3 ? WORK_WIDTH : pageWidth < MIN_WIDTH ? MIN_WIDTH : pageWidth;
+  const target = Math.max(1, Math.round((fullWidth * wanted) / pageWidth));
   let img = sharp(bytes, { limitInputPixels: maxPixels }).rotate().removeAlpha().toColourspace('srgb');
-  if (target !== width) img = img.resize({ width: target });
+  if (target !== fullWidth) img = img.resize({ width: target });
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   const seal = hasSeal(data, info.channels);
-  const gray = sealFreeGray(data, info.channels, info.width, info.height);
+  let gray = sealFreeGray(data, info.channels, info.width, info.height);
+  if (sheet) {
+    // Perspective rectified before anything else: light and skew are then measured on the page alone.
+    const f = info.width / sheet.smallWidth;
+    const quad = sheet.quad.map((p) => ({ x: p.x * f, y: p.y * f })) as Quad;
+    const size = rectifiedSize(quad);
+    gray = { data: Buffer.from(warp(gray.data, gray.width, gray.height, quad, size.width, size.height)), width: size.width, height: size.height };
+  }
   const flat: Gray = { ...gray, data: await flatten(gray) };
   return async (turn) => {
     const upright = turn ? await rawGray(rawImage(flat).rotate(turn)) : flat;
@@ -131,8 +147,17 @@ export async function pagePreparer(bytes: Uint8Array, maxPixels: number): Promis
     if (Math.abs(skew) >= 0.1) out = out.rotate(-skew, { background: '#ffffff' });
     const prepared = await rawGray(out.normalise({ lower: 1, upper: 99 }));
     const png = await rawImage(prepared).png({ compressionLevel: 1 }).toBuffer();
-    return { png, gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn };
+    return { png, gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn, ...(sheet ? { sheet: true } : {}) };
   };
+}
+
+/** The sheet's corners on a small copy (red channel: paper is bright in it, a brown or grey desk is not). */
+async function findSheetIn(bytes: Uint8Array, maxPixels: number, fullWidth: number): Promise<{ quad: Quad; smallWidth: number; width: number } | undefined> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels }).rotate().removeAlpha().extractChannel(0)
+    .resize({ width: 400, height: 400, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+  const quad = findSheet(data, info.width, info.height);
+  if (!quad) return undefined;
+  return { quad, smallWidth: info.width, width: (rectifiedSize(quad).width * fullWidth) / info.width };
 }
 
 /** The page prepared upright as it comes (diagnostics, benchmarks). */

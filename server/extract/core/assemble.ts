@@ -58,9 +58,9 @@ export function previousCandidatesOf(p: PageReading, method: Method): Map<ItemKe
 }
 
 /** Resolved money figures as contract fields; 营业总收入/营业总成本 stand in only where 营业收入/营业成本 lack. */
-function moneyFields(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Candidate[]>): { fields: Record<string, Field>; checks: Resolution['checks'] } {
+function moneyFields(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Candidate[]>, derive: boolean): { fields: Record<string, Field>; checks: Resolution['checks'] } {
   const money = new Map([...candidates].filter(([k]) => k !== 'projectCount'));
-  const res = resolve(kind, money);
+  const res = resolve(kind, money, derive);
   const fields: Record<string, Field> = {};
   const stand: [ItemKey, ItemKey][] = [['operatingRevenue', 'totalOperatingRevenue'], ['operatingCost', 'totalOperatingCost']];
   for (const [target, total] of stand) {
@@ -102,11 +102,11 @@ export function assemble(
   }
   let prior: StatementResult['previous'];
   if (kind !== 'staff_table') {
-    const current = moneyFields(kind, candidates);
+    const current = moneyFields(kind, candidates, p.titled);
     Object.assign(fields, current.fields);
     checks = current.checks.map((c) => ({ ...c, page }));
     if (kind !== 'rd_deduction' && previous.size > 0) {
-      const before = moneyFields(kind, previous);
+      const before = moneyFields(kind, previous, false);
       if (Object.keys(before.fields).length > 0) prior = { ...(p.previousColumn ? { period: p.previousColumn } : {}), fields: before.fields };
     }
   }

@@ -10,6 +10,7 @@ import { groupRows, medianHeight, rowText, type Box, type Cell, type Row, type W
 import { readQuarterTable, type QuarterTable } from './staff.ts';
 import { findCompany, findPeriod, findTitles, voteKind } from './statement-meta.ts';
 import { detectUnit } from './unit.ts';
+import { normalizeText } from './normalize.ts';
 
 export interface Reading {
   key: ItemKey;
@@ -140,6 +141,7 @@ function readRows(rows: Row[], title: { kind: StatementKind | 'other'; scope: Sc
     column ??= chosen.header?.text ?? layout.headers[layout.roles.indexOf(chosen.role)];
     previousColumn ??= prev?.header?.text ?? layout.headers[layout.roles.indexOf('comparative')];
   }
+  deductionsInParentheses(readings);
   const gaps = findGaps(own, readings);
   const orphans = findOrphans(rows, labels, readings, columnOf);
   const decimals = mode([...readings.values()].map((r) => r.amount.scale)) ?? 2;
@@ -203,6 +205,24 @@ function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Rea
     }
   }
   return out;
+}
+
+const EXPENSES = new Set<ItemKey>(['operatingCost', 'mainBusinessCost', 'otherBusinessCost', 'totalOperatingCost', 'taxesAndSurcharges',
+  'sellingExpenses', 'adminExpenses', 'rdExpenses', 'financeExpenses', 'incomeTax', 'nonOperatingExpense']);
+
+/**
+ * Some software prints what a 减： line deducts in parentheses: (8,000.00) beside 减：营业成本 is a cost of
+ * 8,000.00, not a negative cost. Once a 减： line shows it, the expense lines of that statement follow the same
+ * style; a sign still wrong after that is what the identities' single-sign repair is for.
+ */
+function deductionsInParentheses(readings: Map<ItemKey, Reading>): void {
+  const all = [...readings.values()];
+  const style = all.some((r) => r.amount.paren && /^\s*(?:[一二三四五六七八九十]+[、.])?\s*减/.test(normalizeText(r.label)));
+  if (!style) return;
+  for (const r of all) {
+    if (!EXPENSES.has(r.key)) continue;
+    for (const a of [r.amount, r.previous?.amount]) if (a?.paren && !a.doubtful) a.negative = false;
+  }
 }
 
 function mode(xs: number[]): number | undefined {
