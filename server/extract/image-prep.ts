@@ -27,8 +27,12 @@ export interface PreparedPage {
 
 const WORK_WIDTH = 1700; // ≈ A4 at 200 dpi
 const MIN_WIDTH = 1100;
-/** Paper maps to white, and so does anything lighter than this share of it (see flatten). */
-const WHITE_POINT = 0.74;
+/**
+ * Paper maps to white, and so does anything lighter than this share of it (see flatten). tesseract reads seal
+ * ink left at ~80 % of paper as strokes, so its pages clip there; PaddleOCR ignores such faint marks but reads
+ * figures washed out by glare, which that clipping would erase.
+ */
+export const WHITE_POINT = { tesseract: 0.74, paddle: 0.95 } as const;
 
 /** Image header checks, with the pixel limit enforced before any pixel is decompressed. */
 export async function checkImage(bytes: Uint8Array, maxPixels: number): Promise<Metadata> {
@@ -81,7 +85,7 @@ function sealFreeGray(rgb: Buffer, channels: number, width: number, height: numb
  * (which removes the print) and a blur. The red channel shows seal ink at ~80 % of paper, which tesseract
  * otherwise reads as strokes (纤君阁 over the figures): the white point sends it to paper too.
  */
-async function flatten(g: Gray): Promise<Buffer> {
+async function flatten(g: Gray, whitePoint: number = WHITE_POINT.tesseract): Promise<Buffer> {
   const sw = Math.max(8, Math.round(g.width / 24));
   const sh = Math.max(8, Math.round(g.height / 24));
   // extractChannel: sharp hands a resized one-channel raw image back with three channels, which read as one
@@ -102,7 +106,7 @@ async function flatten(g: Gray): Promise<Buffer> {
   const bg = await rawImage({ data: dil, width: sw, height: sh }).blur(2).resize(g.width, g.height, { kernel: 'cubic' }).extractChannel(0).raw().toBuffer();
   const out = Buffer.alloc(g.data.length);
   for (let i = 0; i < g.data.length; i++) {
-    const b = Math.max(40, bg[i] ?? 255) * WHITE_POINT;
+    const b = Math.max(40, bg[i] ?? 255) * whitePoint;
     out[i] = Math.min(255, Math.round(((g.data[i] ?? 0) * 255) / b));
   }
   return out;
@@ -118,7 +122,7 @@ async function rawGray(img: Sharp): Promise<Gray> {
  * Decode the image once (upright by EXIF, at working width, seal-free, light flattened) and hand out the page
  * in any quarter turn: only OCR can tell 0° from 180°, so a page may be asked for more than once.
  */
-export async function pagePreparer(bytes: Uint8Array, maxPixels: number): Promise<(turn: number) => Promise<PreparedPage>> {
+export async function pagePreparer(bytes: Uint8Array, maxPixels: number, whitePoint: number = WHITE_POINT.tesseract): Promise<(turn: number) => Promise<PreparedPage>> {
   const meta = await checkImage(bytes, maxPixels);
   const sideways = (meta.orientation ?? 1) >= 5;
   const fullWidth = (sideways ? meta.height : meta.width) ?? 0;
@@ -139,7 +143,7 @@ export async function pagePreparer(bytes: Uint8Array, maxPixels: number): Promis
     const size = rectifiedSize(quad);
     gray = { data: Buffer.from(warp(gray.data, gray.width, gray.height, quad, size.width, size.height)), width: size.width, height: size.height };
   }
-  const flat: Gray = { ...gray, data: await flatten(gray) };
+  const flat: Gray = { ...gray, data: await flatten(gray, whitePoint) };
   return async (turn) => {
     const upright = turn ? await rawGray(rawImage(flat).rotate(turn)) : flat;
     const skew = estimateSkew(upright.data, upright.width, upright.height);
@@ -161,8 +165,8 @@ async function findSheetIn(bytes: Uint8Array, maxPixels: number, fullWidth: numb
 }
 
 /** The page prepared upright as it comes (diagnostics, benchmarks). */
-export const preparePage = async (bytes: Uint8Array, maxPixels: number, turn = 0): Promise<PreparedPage> =>
-  (await pagePreparer(bytes, maxPixels))(turn);
+export const preparePage = async (bytes: Uint8Array, maxPixels: number, turn = 0, whitePoint?: number): Promise<PreparedPage> =>
+  (await pagePreparer(bytes, maxPixels, whitePoint))(turn);
 
 /**
  * A first look at the page: is there any ink at all, and which quarter turn probably makes its text lines

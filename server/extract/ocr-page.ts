@@ -15,7 +15,7 @@ import { readSegments, type PageReading } from './core/read-page.ts';
 import { missingQuarterCells, readQuarterTable } from './core/staff.ts';
 import { detectUnit } from './core/unit.ts';
 import { segmentOf } from './extract.ts';
-import { pagePreparer, survey, type PreparedPage } from './image-prep.ts';
+import { pagePreparer, survey, WHITE_POINT, type PreparedPage } from './image-prep.ts';
 import type { SlotOcr } from './ocr.ts';
 import type { ProgressDetail } from './schema.ts';
 
@@ -36,7 +36,7 @@ export async function ocrPage(
   const first = await survey(bytes, maxPixels);
   if (first.blank) return 'blank';
   step(0.05, 'preparing');
-  const prepare = await pagePreparer(bytes, maxPixels);
+  const prepare = await pagePreparer(bytes, maxPixels, WHITE_POINT[ocr.engine]);
   const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
   let best: { readings: PageReading[]; words: Word[]; prepared: PreparedPage } | undefined;
   let done = 0;
