@@ -173,6 +173,14 @@ function finish(base: { file: string; size: number; sha256: string }, outcomes: 
   });
   const documents = assembled.map((a) => a.doc);
   markUse(documents);
+  // A statement without its own 编制单位 line (one that begins mid-page) belongs to the file's firm.
+  const firm = documents.find((d) => d.company)?.company;
+  for (const d of documents) if (!d.company && firm) d.company = firm;
+  for (const d of documents) {
+    if (d.scope === 'consolidated' && d.use) {
+      warnings.push({ code: 'CONSOLIDATED_ONLY', message: '只找到合并报表：评价应使用申报企业本身（母公司）的数字，如有母公司报表请一并上传。', page: d.page });
+    }
+  }
   const checks = [...assembled.flatMap((a) => a.checks), ...crossChecks(documents)];
   if (documents.length === 0 && errors.every((e) => e.code === 'EMPTY_PAGE') && sorted.length > errors.length) {
     errors.push(new ExtractError('UNKNOWN_STATEMENT').toIssue());

@@ -48,6 +48,8 @@ function load(): Promise<Sessions> {
     const opts: InferenceSession.SessionOptions = {
       intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
       executionProviders: ['cpu'],
+      // No arena: it keeps the peak of every batch shape, and recognition batches vary in width.
+      enableCpuMemArena: process.env.KEXIAO_ORT_ARENA === '1',
     };
     const [det, rec] = await Promise.all([
       ort.InferenceSession.create(PADDLE_MODELS.detection, opts),
@@ -149,8 +151,14 @@ export async function recognizeLines(g: Gray, boxes: Box[]): Promise<Word[][]> {
 /** A whole page: detect the text lines, then read them. */
 export async function paddlePage(g: Gray): Promise<OcrPage> {
   const s = await load();
+  const c0 = process.env.KEXIAO_PADDLE_PROFILE ? process.cpuUsage() : undefined;
   const boxes = await detect(s, g);
+  const c1 = c0 ? process.cpuUsage() : undefined;
   const lines = await recognizeLines(g, boxes);
+  if (c0 && c1) {
+    const d = process.cpuUsage(c0), r = process.cpuUsage(c1);
+    console.error(`paddle: ${boxes.length} boxes, detect ${Math.round((d.user + d.system - r.user - r.system) / 1000)} ms, recognise ${Math.round((r.user + r.system) / 1000)} ms CPU`);
+  }
   const words = lines.flat();
   const confidence = words.length ? words.reduce((a, w) => a + (w.conf ?? 0), 0) / words.length : 0;
   return { words, confidence, text: lines.map((l) => l.map((w) => w.text).join(' ')).join('\n') };
