@@ -2,20 +2,17 @@
 // a bad file: every failure becomes a coded Chinese error in `errors`.
 import { createHash } from 'node:crypto';
 import { assemble, previousCandidatesOf, type Assembled, type Method } from './core/assemble.ts';
-import type { ItemKey } from './core/catalog.ts';
 import { fieldLabel } from './core/catalog.ts';
 import { crossChecks } from './core/cross-checks.ts';
-import { groupStatements, markUse, withRereads, type Part, type Segment } from './core/group.ts';
-import type { Candidate } from './core/resolve.ts';
-import { readSegments, type PageReading } from './core/read-page.ts';
-import { FIELD_NAMES } from './schema.ts';
+import { groupStatements, markUse, segmentOf, type Part, type Segment } from './core/group.ts';
+import { readSegments } from './core/read-page.ts';
 import { ExtractError } from './errors.ts';
 import { checkImage, imageHasSeal } from './image-prep.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
 import { closeOcr, OcrPool } from './ocr.ts';
 import { ocrPage } from './ocr-page.ts';
 import { openPdf, type OpenPdf } from './pdf.ts';
-import { ExtractionResult, type ExtractIssue, type ProgressDetail } from './schema.ts';
+import { ExtractionResult, FIELD_NAMES, type ExtractIssue, type ProgressDetail } from './schema.ts';
 import { sniffType } from './sniff.ts';
 
 export interface ExtractOptions {
@@ -123,12 +120,6 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   // A stamped electronic statement carries the seal as an image: look for red at low resolution.
   const seal = (await pdf.mayHaveSeal(page)) && (await imageHasSeal(await pdf.render(page, 36)));
   return { page, method: 'text', seal, segments: readings.map((r) => segmentOf(r, 'text', [])) };
-}
-
-/** A reading with what the pipeline keeps beside it. */
-export function segmentOf(reading: PageReading, method: Method, rereads: Segment['rereads'], unreadable: ItemKey[] = []): Segment {
-  const words = reading.rows.flatMap((r) => r.cells.flatMap((c) => c.words));
-  return { reading, words, rereads, unreadable, candidates: withRereads(reading, method, rereads) };
 }
 
 export type PageStep = (page: number, fraction: number, step: ProgressDetail['step']) => void;

@@ -46,6 +46,12 @@ export function withRereads(reading: PageReading, method: Method, rereads: Rerea
   return out;
 }
 
+/** A reading with what the pipeline keeps beside it. */
+export function segmentOf(reading: PageReading, method: Method, rereads: Segment['rereads'], unreadable: ItemKey[] = []): Segment {
+  const words = reading.rows.flatMap((r) => r.cells.flatMap((c) => c.words));
+  return { reading, words, rereads, unreadable, candidates: withRereads(reading, method, rereads) };
+}
+
 export function groupStatements(pages: PageSegments[]): Part[][] {
   const groups: Part[][] = [];
   let open: Part[] | undefined;
