@@ -38,7 +38,7 @@ describe.each(PROVIDERS)('kexiao remind killed mid-run on %s', (provider) => {
           ...process.env,
           DATABASE_URL: s.database.url,
           LOG_LEVEL: 'silent',
-          WECHAT_TIMEOUT_MS: '1000',
+          WECHAT_TIMEOUT_MS: '1500',
           KEXIAO_REMINDERS_LEASE_S: String(LEASE_S),
           ...wechatEnv(wx),
         },
@@ -46,22 +46,19 @@ describe.each(PROVIDERS)('kexiao remind killed mid-run on %s', (provider) => {
       });
       let stdout = '';
       child.stdout.on('data', (d) => (stdout += d));
-      let watch: NodeJS.Timeout | undefined;
-      if (killAt !== undefined)
-        watch = setInterval(() => {
-          // The stand-in holds each answer for a while, so the process is waiting on WeChat right now.
-          if (wx.deliveries.length >= killAt) child.kill('SIGKILL');
-        }, 2);
+      // Killed the moment the stand-in accepts that message and before it answers: the process is waiting on
+      // WeChat right then, however slow the machine.
+      wx.onDelivery = killAt === undefined ? undefined : (n) => void (n >= killAt && child.kill('SIGKILL'));
       child.on('error', reject);
       child.on('exit', (code, signal) => {
-        clearInterval(watch);
         resolve({ code, signal, stdout });
       });
     });
   }
 
   it('delivers every due reminder once through a SIGKILL and restarts', async () => {
-    wx.sendDelayMs = 250;
+    // Long enough that a loaded machine's late timer still kills the process while it waits on WeChat.
+    wx.sendDelayMs = 800;
     const p = s.database.db.prisma;
 
     const first = await remind(3);
@@ -77,7 +74,9 @@ describe.each(PROVIDERS)('kexiao remind killed mid-run on %s', (provider) => {
     expect(third.code).toBe(0);
     const claimed = await p.reminder.count({ where: { status: 'claimed' } });
     if (Date.now() - secondKilledAt < LEASE_S * 1000) expect(claimed).toBeGreaterThanOrEqual(1); // unless the machine was slow
-    expect(JSON.parse(third.stdout).recovered + claimed).toBe(2);
+    // Every kill's claim is either still held or already resolved as uncertain, by this run or, when a process
+    // took longer than the lease to start, by the run after that kill.
+    expect((await p.reminder.count({ where: { status: 'uncertain' } })) + claimed).toBe(2);
 
     // After the lease they are resolved — as uncertain, with a notice, never by sending again.
     await sleep(LEASE_S * 1000 + 200);
@@ -113,5 +112,5 @@ describe.each(PROVIDERS)('kexiao remind killed mid-run on %s', (provider) => {
     // Ten consents, ten messages: each consent spent once.
     expect(await p.subscribeConsent.count({ where: { status: 'spent' } })).toBe(10);
     expect(await p.reminder.count({ where: { status: { in: ['claimed', 'scheduled'] }, dueAt: { lte: AUG24 } } })).toBe(0);
-  });
+  }, 300_000); // six process starts, which a loaded machine makes slow
 });

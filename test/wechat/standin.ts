@@ -64,6 +64,8 @@ export interface Standin {
   invalidateTokens(how: 'replaced' | 'expired'): void;
   /** Answer sends this long after accepting them. */
   sendDelayMs: number;
+  /** Called as each send arrives, before it is answered (a test can kill the sender right then). */
+  onDelivery?: (count: number) => void;
   /** Seconds a new token lives. */
   tokenTtl: number;
   close(): Promise<void>;
@@ -197,6 +199,7 @@ export async function startStandin(opts: { appId?: string; appSecret?: string; t
     const reminder = page ? (new URL(page, 'http://x/').searchParams.get('reminder') ?? undefined) : undefined;
     // Recorded on arrival: a sender killed while waiting for the answer has still sent the message.
     s.deliveries.push({ ...(body as unknown as Delivery), ...(reminder ? { reminder } : {}) });
+    s.onDelivery?.(s.deliveries.length);
     if (s.sendDelayMs) await new Promise((r) => setTimeout(r, s.sendDelayMs));
     reply(res, { errcode: 0, errmsg: 'ok' });
   }
