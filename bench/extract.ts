@@ -3,7 +3,7 @@
 // RSS of a one-worker process per engine; field accuracy by category (text, clean scan, degraded scan, photo)
 // for each engine, on the tuned fixtures, the held-out sets and the real statements.
 // Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|memory|accuracy [ENGINE [alone]]|all]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -66,10 +66,10 @@ async function textPdfSpeed(): Promise<void> {
 
 /** CPU seconds of a child process (user + system), from /usr/bin/time: wall time means little on a loaded machine. */
 function nativeTesseract(png: string): { cpu: number; rssMb: number } {
-  const r = execFileSync('/usr/bin/time', ['-f', '%U %S %M', 'tesseract', png, '-', '-l', 'chi_sim', '--oem', '1', '--psm', '4', '--dpi', '200', 'tsv'], {
-    env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'tesseract', png, '-', '-l', 'chi_sim', '--oem', '1', '--psm', '4', '--dpi', '200', 'tsv'], {
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8',
   });
-  const [u = 0, sy = 0, kb = 0] = r.toString().trim().split('\n').pop()!.split(/\s+/).map(Number);
+  const [u = 0, sy = 0, kb = 0] = r.stderr.trim().split('\n').pop()!.split(/\s+/).map(Number);
   return { cpu: (u + sy) * 1000, rssMb: kb / 1024 };
 }
 
