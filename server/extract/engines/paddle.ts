@@ -152,14 +152,8 @@ export async function recognizeLines(g: Gray, boxes: Box[]): Promise<Word[][]> {
 /** A whole page: detect the text lines, then read them. */
 export async function paddlePage(g: Gray): Promise<OcrPage> {
   const s = await load();
-  const c0 = process.env.KEXIAO_PADDLE_PROFILE ? process.cpuUsage() : undefined;
   const boxes = await detect(s, g);
-  const c1 = c0 ? process.cpuUsage() : undefined;
   const lines = await recognizeLines(g, boxes);
-  if (c0 && c1) {
-    const d = process.cpuUsage(c0), r = process.cpuUsage(c1);
-    console.error(`paddle: ${boxes.length} boxes, detect ${Math.round((d.user + d.system - r.user - r.system) / 1000)} ms, recognise ${Math.round((r.user + r.system) / 1000)} ms CPU`);
-  }
   // PaddleOCR's own drop score: below it a "word" is a seal's remnant or a stain (4 and 581 read at 0.29 from a
   // seal's faint outline between the 行次 and the amount, while print reads at 0.9 and more).
   const words = lines.flat().filter((w) => (w.conf ?? 0) >= DROP_SCORE);
