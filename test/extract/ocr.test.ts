@@ -14,11 +14,11 @@ import { closeBrowser, damage, htmlToPdf, pdfToPngs } from './fixtures/render.ts
 const pool = new OcrPool({ size: 2 });
 // The default 180 s a file is an idle server's; a CI machine shared with other suites can take longer.
 const limits = { timeoutMs: 900_000 };
-beforeAll(() => pool.warm(), 60_000);
+beforeAll(() => pool.warm(), 300_000);
 afterAll(async () => {
   await pool.close();
   await closeBrowser();
-});
+}, 60_000);
 
 const results = new Map<string, ExtractionResult>();
 async function run(c: ScanCase): Promise<ExtractionResult> {
