@@ -175,9 +175,12 @@ export const preparePage = async (bytes: Uint8Array, maxPixels: number, turn = 0
 export async function survey(bytes: Uint8Array, maxPixels: number): Promise<{ blank: boolean; turn: 0 | 90 }> {
   const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels }).rotate().extractChannel('red')
     .resize({ width: 600, height: 600, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
-  const flat = await flatten({ data, width: info.width, height: info.height });
+  // No clipping here: at 600 px thin print is light grey, and a white point below paper would erase it, so
+  // that a page with a few lines (a statement's last) looked blank.
+  const g = { data, width: info.width, height: info.height };
+  const flat = await flatten(g);
   return {
-    blank: inkShare(flat, info.width, info.height) < 0.002,
+    blank: inkShare(await flatten(g, 1), info.width, info.height) < 0.002,
     turn: quarterTurnScore(flat, info.width, info.height) > 1.15 ? 90 : 0,
   };
 }
