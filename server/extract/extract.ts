@@ -193,7 +193,7 @@ function finish(base: { file: string; size: number; sha256: string }, outcomes: 
   });
 }
 
-/** One statement from its parts: the first part's reading of a line wins, the identities see all of them. */
+/** One statement from its parts: the first part's reading of a line leads, the identities see all of them. */
 function assembleGroup(group: Part[]): Assembled | undefined {
   const [first, ...rest] = group;
   const head = first?.segment.reading;
@@ -204,7 +204,12 @@ function assembleGroup(group: Part[]): Assembled | undefined {
   for (const p of rest) {
     const r = p.segment.reading;
     for (const [k, x] of r.readings) if (!readings.has(k)) readings.set(k, x);
-    for (const [k, c] of p.segment.candidates) if (!candidates.has(k)) candidates.set(k, c);
+    // A line read again on a later page (a wrapped label misread there, a repeated total) is one more candidate:
+    // the identities choose, the first page's reading leads.
+    for (const [k, c] of p.segment.candidates) {
+      const have = candidates.get(k);
+      candidates.set(k, have ? [...have, ...c.map((x) => ({ ...x, confidence: Math.round(x.confidence * 90) / 100 }))] : c);
+    }
     for (const [k, c] of previousCandidatesOf(r, p.method)) if (!previous.has(k)) previous.set(k, c);
   }
   const method: Method = group.some((o) => o.method === 'ocr') ? 'ocr' : 'text';
