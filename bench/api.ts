@@ -49,7 +49,8 @@ await stop(bare);
 
 const databaseUrl = process.env.DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), 'kexiao-bench-')), 'bench.db')}`;
 const api = spawn(process.execPath, [new URL('../bin/kexiao.mjs', import.meta.url).pathname, 'serve', '--port', '3902'], {
-  env: { ...process.env, DATABASE_URL: databaseUrl },
+  // Request rates off: this measures the API, not the limiter's refusals (docs/limits.md).
+  env: { ...process.env, DATABASE_URL: databaseUrl, KEXIAO_RATE_LIMITS: 'off' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 await waitFor('http://127.0.0.1:3902/api/v1/health');

@@ -6,6 +6,9 @@ import { databaseUrl, REPO_ROOT } from './db/url.ts';
 import { WechatConfigSchema, wechatConfigFromEnv } from './wechat/config.ts';
 import { RemindersConfigSchema, remindersConfigFromEnv } from './reminders/config.ts';
 import { LlmConfigSchema, llmConfigFromEnv } from './explain/config.ts';
+import { JobsConfigSchema, LimitsConfigSchema, jobsConfigFromEnv, limitsConfigFromEnv } from './limits/config.ts';
+
+const onOff = z.enum(['auto', 'on', 'off']);
 
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,6 +27,21 @@ const ConfigSchema = z.object({
   reminders: RemindersConfigSchema,
   /** The model that words pre-check explanations (OPENAI_BASE_URL, OPENAI_API_KEY, KEXIAO_LLM_MODEL). */
   llm: LlmConfigSchema,
+  /** Uploaded files (KEXIAO_UPLOAD_DIR). One folder per database: files without a row there are swept. */
+  uploadDir: z.string().default(join(REPO_ROOT, 'data', 'uploads')),
+  /** Rate limits, storage quota, bounds on queued documents (server/limits/config.ts, docs/limits.md). */
+  limits: LimitsConfigSchema,
+  jobs: JobsConfigSchema,
+  /**
+   * The development login (KEXIAO_DEV_LOGIN): `auto` opens it only while no WeChat credential is set and
+   * NODE_ENV is not production; `on` forces it open (loudly logged), `off` closes it.
+   */
+  devLogin: onOff.default('auto'),
+  production: z.boolean().default(false),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (KEXIAO_TRUST_PROXY=1). */
+  trustProxy: z.boolean().default(false),
+  /** On SIGTERM/SIGINT: how long requests and the document in hand may take to finish before they are cut off. */
+  shutdownGraceSeconds: z.coerce.number().min(0).max(600).default(10),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -41,6 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     wechat: wechatConfigFromEnv(env),
     reminders: remindersConfigFromEnv(env),
     llm: llmConfigFromEnv(env),
+    uploadDir: env.KEXIAO_UPLOAD_DIR || undefined,
+    limits: limitsConfigFromEnv(env),
+    jobs: jobsConfigFromEnv(env),
+    devLogin: env.KEXIAO_DEV_LOGIN?.trim().toLowerCase() || undefined,
+    production: env.NODE_ENV === 'production',
+    trustProxy: ['1', 'true', 'on'].includes(env.KEXIAO_TRUST_PROXY?.trim().toLowerCase() ?? ''),
+    shutdownGraceSeconds: env.KEXIAO_SHUTDOWN_GRACE_S || undefined,
     ...overrides,
   });
 }

@@ -1,7 +1,8 @@
 // Group commit for the hot insert path. Prisma's per-query cost (its query compiler runs on every call,
 // ~0.3–0.8 ms for a create carrying JSON here) dwarfs the write itself, so rows that arrive while a write is
 // in flight are inserted together in one multi-row INSERT. Each caller's promise settles only after the
-// statement that holds its row has committed: nothing is acknowledged before it is stored.
+// statement that holds its row has committed: nothing is acknowledged before it is stored, and a row the
+// database refuses fails its own request only.
 import { Prisma } from './generated/sqlite/client.ts';
 import type { Db } from './client.ts';
 import type { Provider } from './url.ts';
@@ -30,18 +31,24 @@ export function groupCommitInserter(prisma: Db, provider: Provider, table: strin
     return Prisma.sql`${v}`;
   };
 
+  const insertAll = async (batch: Pending[]): Promise<void> => {
+    const rows = batch.map((p) => Prisma.sql`(${Prisma.join(p.values.map(param))})`);
+    try {
+      await prisma.$executeRaw`${head}${Prisma.join(rows)}`;
+      for (const p of batch) p.resolve();
+    } catch (e) {
+      if (batch.length === 1) return batch[0]!.reject(e);
+      // One row the database refuses fails the whole statement: halve until it is alone, so that only its own
+      // request fails and the others are stored (a few statements more, and only when a row is bad).
+      const mid = batch.length >> 1;
+      await insertAll(batch.slice(0, mid));
+      await insertAll(batch.slice(mid));
+    }
+  };
+
   async function drain(): Promise<void> {
     running = true;
-    while (queue.length) {
-      const batch = queue.splice(0, MAX_ROWS);
-      const rows = batch.map((p) => Prisma.sql`(${Prisma.join(p.values.map(param))})`);
-      try {
-        await prisma.$executeRaw`${head}${Prisma.join(rows)}`;
-        for (const p of batch) p.resolve();
-      } catch (e) {
-        for (const p of batch) p.reject(e);
-      }
-    }
+    while (queue.length) await insertAll(queue.splice(0, MAX_ROWS));
     running = false;
   }
 

@@ -36,7 +36,10 @@ export async function closeSharedPool(): Promise<void> {
   shared = undefined;
   await closeOcr([p]);
 }
-/** Terminates every OCR worker and ONNX Runtime session and releases their memory (graceful shutdown). */
+/**
+ * Terminates every OCR worker and ONNX Runtime session and frees what they hold (graceful shutdown, idle
+ * release); the next OCR starts them again.
+ */
 export const closeEngines = (): Promise<void> => closeSharedPool();
 
 interface PageOutcome {

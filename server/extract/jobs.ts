@@ -1,6 +1,10 @@
-// The slow work behind a queue interface. Job state (status, progress, result) lives in the document store,
-// not in the queue, so a distributed queue (Redis, a worker process per machine) can replace this in-process
-// one by implementing JobQueue: the pipeline and the routes do not change.
+// The slow work behind a queue interface. Job state (status, progress, attempts, result) lives in the document
+// row, not in the queue, so a distributed queue (Redis, a worker process per machine) can replace this in-process
+// one by implementing JobQueue: the pipeline and the routes do not change. What a replacement must keep:
+// - the handler is documents.ts's: it claims the row (queued|processing → processing, attempts + 1) before any
+//   work, so a job delivered twice, or to a second worker, is harmless, and crashes count against the limit;
+// - the bounds on waiting documents are counted from the rows (server/limits/admission.ts), not from pending();
+// - close() stops taking jobs; DocumentService.shutdown() hands back, after its grace period, what is still running.
 
 /** Runs one job to the end, recording its progress and outcome wherever job state is kept. */
 export type JobHandler<J> = (job: J) => Promise<void>;
@@ -12,6 +16,7 @@ export interface JobQueue<J> {
   pending(): number;
   /** Resolves when every job submitted so far has finished (tests, graceful shutdown). */
   drain(): Promise<void>;
+  /** Takes no more jobs (submit rejects), drops the ones not started, resolves when the running ones end. */
   close(): Promise<void>;
 }
 

@@ -6,7 +6,10 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { assessmentRepository, type AssessmentRepository } from '../db/assessments.ts';
-import { HttpError } from './errors.ts';
+import { accountDeleted, genericError, HttpError, invalidText } from './errors.ts';
+import { isOwnerMissing } from '../db/owner.ts';
+import { isSafeText } from '../domain/schemas/text.ts';
+import { createRateLimiter, type RateLimiter } from '../limits/rate.ts';
 import { serveApp } from './static.ts';
 import { openApiDocument, type PathSpec } from './openapi.ts';
 import * as assessments from './routes/assessments.ts';
@@ -38,6 +41,8 @@ export interface AppDeps {
   clock: Clock;
   /** null when WeChat is not configured (development login, in-app notices). */
   wechat: WechatClient | null;
+  /** Per-user and per-address request budgets (server/limits/rate.ts); closed on shutdown. */
+  rateLimiter: RateLimiter;
 }
 
 export type AppRouter = Router<AppState>;
@@ -52,13 +57,21 @@ export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, remin
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const wechat = wechatEnabled(config.wechat) ? createWechatClient(config.wechat) : null;
-  return { config, db, logger, assessments: assessmentRepository(db), clock: systemClock, wechat };
+  const rateLimiter = createRateLimiter(config.limits, { redisUrl: config.redisUrl, logger });
+  return { config, db, logger, assessments: assessmentRepository(db), clock: systemClock, wechat, rateLimiter };
 }
 
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {
   const app = new Koa<AppState>();
-  app.proxy = true;
+  // Only behind a proxy we run may X-Forwarded-For name the client: otherwise anyone could pick their own address
+  // and step around the per-address limits.
+  app.proxy = deps.config.trustProxy;
   const router = new Router<AppState>();
+  // Every :id of every route goes through the text check before a handler (and so the database) sees it.
+  router.param('id', (id, ctx, next) => {
+    if (!isSafeText(id)) throw invalidText('编号');
+    return next();
+  });
   const openapi = openApiDocument(
     routes.map((r) => r.openapi),
     process.env.npm_package_version ?? '0.1.0',
@@ -73,21 +86,27 @@ export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<Ap
 
   app.use(async (ctx, next) => {
     const started = process.hrtime.bigint();
-    const requestId = ctx.get('x-request-id') || randomUUID();
+    // A client's id is echoed and logged only when it looks like one.
+    const given = ctx.get('x-request-id');
+    const requestId = /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     ctx.set('X-Request-Id', requestId);
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw new HttpError(404, 'NOT_FOUND', '请求的接口不存在');
-    } catch (err) {
+      // Statuses set without a body by Koa or the router (404, 405 with its Allow header, 501) get ours.
+      if ((ctx.status === 404 || ctx.status === 405 || ctx.status === 501) && (ctx.body === undefined || ctx.body === null)) {
+        const { code, message } = genericError(ctx.status);
+        throw new HttpError(ctx.status, code, message);
+      }
+    } catch (caught) {
+      // A row for a user deleted while this request was in flight (server/db/owner.ts).
+      const err = isOwnerMissing(caught) ? accountDeleted() : caught;
       const known = err instanceof HttpError;
-      const status = known ? err.status : typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+      const raw = (err as { status?: unknown }).status;
+      const status = known ? err.status : typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
       ctx.status = status;
+      if (known) for (const [k, v] of Object.entries(err.headers ?? {})) ctx.set(k, v);
       ctx.body = {
-        error: known
-          ? { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) }
-          : status < 500
-            ? { code: 'BAD_REQUEST', message: '请求无效' }
-            : { code: 'INTERNAL', message: '服务暂时出错，请稍后再试' },
+        error: known ? { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } : genericError(status),
       };
       if (status >= 500) deps.logger.error({ err, requestId }, 'request failed');
     } finally {

@@ -17,6 +17,7 @@ import {
   type ReasonCode,
 } from '../domain/schemas/assessment.ts';
 import { isZero, parseDecimal } from '../domain/exact.ts';
+import { text } from '../domain/schemas/text.ts';
 import { ExtractIssue, StatementKind, Unit } from '../extract/schema.ts';
 
 // ── Input ──────────────────────────────────────────────────────────────────────────────────────────
@@ -88,7 +89,7 @@ export const PrecheckInputSchema = z
     /** Given: kinds left out count as 0 (as in an assessment). Absent: unknown. */
     ip: IpSchema.optional(),
     /** Ids of extracted statements (contracts.md §3) to reconcile with the declared figures. */
-    documents: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+    documents: z.array(text().trim().min(1).max(100)).max(20).optional(),
     previousYear: PreviousYearSchema.optional(),
   })
   .meta({ id: 'PrecheckInput', description: '预审输入：评价输入的任意部分（均可缺省）及已识别报表的编号' });

@@ -1,4 +1,7 @@
 // The real API on an ephemeral port over a real database, for tests that speak HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
@@ -14,7 +17,20 @@ export async function startTestServer(
   overrides: Partial<Config> = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(provider);
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: database.url, logLevel: 'silent', ...overrides });
+  // Each server its own upload folder (the start-up sweep owns it); request rates off unless the test sets them,
+  // since a suite sends more from 127.0.0.1 than one person would.
+  const uploads = mkdtempSync(join(tmpdir(), 'kexiao-uploads-'));
+  const base = loadConfig({});
+  const config = loadConfig({}, {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: database.url,
+    logLevel: 'silent',
+    uploadDir: uploads,
+    shutdownGraceSeconds: 2,
+    ...overrides,
+    limits: { ...base.limits, ratesOn: false, ...overrides.limits },
+  });
   const running = await startServer(config, { db: database.db, logger: pino({ level: 'silent' }) });
   return {
     ...running,
@@ -22,6 +38,7 @@ export async function startTestServer(
     async stop() {
       await running.close();
       await database.drop().catch(() => {});
+      if (!overrides.uploadDir) rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -15,12 +15,15 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
   let s: TestServer & { setTime(at: string): void };
   let fake: FakeOpenAI;
   let reply: Reply = { status: 500 };
+  // Pre-checks need a session (docs/limits.md); statements belong to the one who uploaded them.
+  let me: Client & { userId: string };
   beforeAll(async () => {
     fake = await startFakeOpenAI(() => reply);
     s = await startServer(provider, {
       at: '2026-07-01T10:00:00+08:00',
       config: { llm: { baseUrl: fake.url, apiKey: 'sk-test', model: 'deepseek-chat', timeoutMs: 2000, maxTokens: 800, stream: false } },
     });
+    me = await devUser(s.url, 'precheck-owner');
   });
   afterAll(async () => {
     await s?.stop();
@@ -28,7 +31,7 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
   });
 
   /** A statement as the documents module leaves it once extracted. */
-  async function stored(extraction: ExtractionResult, ownerId: string | null = null, status = 'done'): Promise<string> {
+  async function stored(extraction: ExtractionResult, ownerId: string = me.userId, status = 'done'): Promise<string> {
     const id = randomUUID();
     await s.database.db.prisma.document.create({
       data: {
@@ -40,12 +43,13 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
   }
 
   const anonymous = () => new Client(s.url);
+  const owner = () => me;
 
   it('reconciles the declared form with stored statements, stores the result and returns it again', async () => {
     const input = contractExample();
     input.finance!.salesRevenue = '3100';
     const ids = [await stored(file('', '利润表.pdf', income2019()).extraction), await stored(file('', '资产负债表.pdf', balance()).extraction)];
-    const res = await anonymous().post('/api/v1/prechecks', { ...input, documents: ids });
+    const res = await owner().post('/api/v1/prechecks', { ...input, documents: ids });
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/v1/prechecks/${res.body.id}`);
     PrecheckResultSchema.parse(res.body);
@@ -57,7 +61,7 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
     expect(res.body.assessment.qualified).toBe(true);
     expect(res.body.documents.map((d: { id: string }) => d.id)).toEqual(ids);
     expect(res.body.explanation).toMatchObject({ source: 'template', fallbackReason: 'server_error' });
-    const again = await anonymous().get(`/api/v1/prechecks/${res.body.id}`);
+    const again = await owner().get(`/api/v1/prechecks/${res.body.id}`);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(res.body);
     const row = await s.database.db.prisma.precheck.findUnique({ where: { id: res.body.id } });
@@ -65,7 +69,7 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
   });
 
   it('an incomplete form: the evaluation year is the year of filing, conditions unknown, questions in form order', async () => {
-    const res = await anonymous().post('/api/v1/prechecks', { staff: { employees: '44.75', techStaff: '13.625' } });
+    const res = await owner().post('/api/v1/prechecks', { staff: { employees: '44.75', techStaff: '13.625' } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ verdict: 'undetermined', evaluationYear: 2026, assessment: null, gaps: null });
     expect(res.body.questions[0]).toMatchObject({ path: 'basic.registeredInMainland', section: '企业基本信息', neededForVerdict: true });
@@ -75,10 +79,10 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
   it('the model’s explanation when it passes the guard; the template when it invents a figure', async () => {
     const input = contractExample();
     reply = { text: '按您提供的信息，企业符合科技型中小企业评价条件，综合得分74分，其中科技人员20分、研发投入30分、科技成果24分。首次参加评价，可能被列为现场核查对象。' };
-    const good = await anonymous().post('/api/v1/prechecks', input);
+    const good = await owner().post('/api/v1/prechecks', input);
     expect(good.body.explanation).toMatchObject({ source: 'llm', model: 'deepseek-chat', prompt: 'explain.v1' });
     reply = { text: '按您提供的信息，企业符合科技型中小企业评价条件，综合得分76分，请放心申报。' };
-    const bad = await anonymous().post('/api/v1/prechecks', input);
+    const bad = await owner().post('/api/v1/prechecks', input);
     expect(bad.body.explanation).toMatchObject({ source: 'template', fallbackReason: 'guard:invented_number' });
     const sent = fake.requests.at(-1)!.body;
     expect(JSON.stringify(sent)).not.toContain('利润表.pdf');
@@ -86,7 +90,7 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
   });
 
   it('answers 400 with every issue, an unknown document among them', async () => {
-    const res = await anonymous().post('/api/v1/prechecks', { finance: { salesRevenue: 'abc' }, region: 'mars' });
+    const res = await owner().post('/api/v1/prechecks', { finance: { salesRevenue: 'abc' }, region: 'mars' });
     expect(res.status).toBe(400);
     expect(res.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual(
       expect.arrayContaining([
@@ -94,7 +98,7 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
         ['region', 'UNKNOWN_REGION'],
       ]),
     );
-    const missing = await anonymous().post('/api/v1/prechecks', { documents: [randomUUID(), 'not-an-id'] });
+    const missing = await owner().post('/api/v1/prechecks', { documents: [randomUUID(), 'not-an-id'] });
     expect(missing.status).toBe(400);
     expect(missing.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual([
       ['documents[0]', 'DOCUMENT_NOT_FOUND'],
@@ -103,14 +107,14 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
   });
 
   it('a statement still being read is 409; a failed one is reported as unreadable', async () => {
-    const pending = await stored(file('', '扫描件.pdf').extraction, null, 'processing');
-    const res = await anonymous().post('/api/v1/prechecks', { documents: [pending] });
+    const pending = await stored(file('', '扫描件.pdf').extraction, me.userId, 'processing');
+    const res = await owner().post('/api/v1/prechecks', { documents: [pending] });
     expect([res.status, res.body.error.code]).toEqual([409, 'DOCUMENT_NOT_READY']);
     const failedId = randomUUID();
     await s.database.db.prisma.document.create({
-      data: { id: failedId, fileName: '坏文件.pdf', path: '/x', sha256: '0', size: 1, status: 'failed', error: { code: 'PDF_BROKEN', message: 'PDF 文件已损坏' } },
+      data: { id: failedId, ownerId: me.userId, fileName: '坏文件.pdf', path: '/x', sha256: '0', size: 1, status: 'failed', error: { code: 'PDF_BROKEN', message: 'PDF 文件已损坏' } },
     });
-    const failed = await anonymous().post('/api/v1/prechecks', { documents: [failedId] });
+    const failed = await owner().post('/api/v1/prechecks', { documents: [failedId] });
     expect(failed.status).toBe(201);
     expect(failed.body.warnings).toContainEqual(expect.objectContaining({ code: 'DOCUMENT_PDF_BROKEN' }));
   });
@@ -120,7 +124,7 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
     const b = await devUser(s.url, 'owner-b');
     const doc = await stored(file('', '利润表.pdf', income2019()).extraction, a.userId);
     expect((await b.post('/api/v1/prechecks', { documents: [doc] })).status).toBe(400);
-    expect((await anonymous().post('/api/v1/prechecks', { documents: [doc] })).status).toBe(400);
+    expect((await anonymous().post('/api/v1/prechecks', { documents: [doc] })).status).toBe(401);
     const mine = await a.post('/api/v1/prechecks', { documents: [doc] });
     expect(mine.status).toBe(201);
     expect((await b.get(`/api/v1/prechecks/${mine.body.id}`)).status).toBe(404);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { decimalPlaces, isDecimalString, isZero, parseDecimal } from '../exact.ts';
 import { averagedStaff } from '../staff.ts';
 import { PACK_IDS } from '../rules/packs.ts';
+import { text } from './text.ts';
 
 /** Upper sanity bound for any amount in 万元 (1 万亿元): beyond it a figure is a typo, not a firm. */
 const MAX_WAN = 100_000_000n;
@@ -89,8 +90,8 @@ export const RD_FORMS = ['self', 'cooperative', 'centralized', 'commissioned_dom
 export const RdFormSchema = z.enum(RD_FORMS);
 
 export const RdProjectSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  code: z.string().trim().max(50).optional(),
+  name: text().trim().min(1).max(100),
+  code: text().trim().max(50).optional(),
   form: RdFormSchema,
   status: z.enum(['ongoing', 'completed']),
   amount: amountWan(),
@@ -137,8 +138,7 @@ export const AssessmentInputSchema = z
       productsAllowed: z.boolean(),
       creditClean: z.boolean(),
       taxCollection: z.enum(['audit', 'assessed']),
-      industryCode: z
-        .string()
+      industryCode: text()
         .trim()
         .toUpperCase()
         .regex(/^[A-T](\d{2}(\d{1,2})?)?$/)

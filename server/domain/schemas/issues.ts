@@ -72,6 +72,7 @@ const CUSTOM_MESSAGES: Record<string, (label: string) => string> = {
   UNKNOWN_REGION: () => '不支持该地区，请选择已支持的地区（national、henan、ningbo）',
   ZERO_EMPLOYEES: () => '职工总数（全年季平均数）不能为0',
   ZERO_REVENUE_AND_COST: () => '销售收入与成本费用支出总额不能同时为0',
+  INVALID_TEXT: (l) => `${l}含有无法识别的字符（如空字符或残缺的表情符号），请删除后重试`,
 };
 
 /** "rdProjects[1].amount" from ["rdProjects", 1, "amount"]. */

@@ -26,7 +26,8 @@ export const openapi = {
 };
 
 export function register(router: AppRouter, deps: AppDeps): void {
-  router.post('/api/v1/assessments', async (ctx) => {
+  // Anonymous scoring stays open (nothing is spent but a row), limited per user and per address.
+  router.post('/api/v1/assessments', deps.rateLimiter.limit('assessment'), async (ctx) => {
     const created = await createAssessment(deps.assessments, await readJson(ctx, deps.config.jsonLimit), ctx.state.userId ?? null);
     if (!created.ok) throw invalidInput(created.issues);
     ctx.status = 201;

@@ -1,11 +1,13 @@
 // Login. POST /api/v1/auth/wechat exchanges a wx.login code for the user's openid (code2Session) and issues our
-// own session token. POST /api/v1/auth/dev is the development login, only while WeChat is not configured.
+// own session token. POST /api/v1/auth/dev is the development login, only while no WeChat credential is set and
+// not in production, unless forced on (server/auth/devLogin.ts). Both are rate-limited per client address.
 // Both require the privacy consent the mini-program collects before logging in, and record it.
 import { z } from 'zod';
+import { text } from '../../domain/schemas/text.ts';
 import { sessionRepository, type IssuedSession } from '../../auth/sessions.ts';
 import { bearerToken } from '../../auth/middleware.ts';
 import { parseBody } from '../../auth/validation.ts';
-import { wechatEnabled } from '../../wechat/config.ts';
+import { devLoginClosedReason, devLoginOpen } from '../../auth/devLogin.ts';
 import { WechatError } from '../../wechat/errors.ts';
 import { readJson } from '../body.ts';
 import { HttpError } from '../errors.ts';
@@ -17,7 +19,7 @@ const consent = z
   .meta({ description: '已同意隐私政策（登录前在小程序内取得）' });
 
 export const WechatLoginSchema = z
-  .object({ code: z.string().trim().min(1).max(256), privacyConsent: consent })
+  .object({ code: text().trim().min(1).max(256), privacyConsent: consent })
   .meta({ id: 'WechatLogin', description: 'wx.login 取得的 code' });
 
 export const DevLoginSchema = z
@@ -63,7 +65,9 @@ function loginError(e: WechatError): HttpError {
 }
 
 export function register(router: AppRouter, deps: AppDeps): void {
-  router.post('/api/v1/auth/wechat', async (ctx) => {
+  const limit = deps.rateLimiter.limit('login');
+
+  router.post('/api/v1/auth/wechat', limit, async (ctx) => {
     const body = parseBody(WechatLoginSchema, await readJson(ctx, deps.config.jsonLimit));
     if (!deps.wechat) throw new HttpError(503, 'WECHAT_NOT_CONFIGURED', '服务端未配置微信登录，请使用开发登录');
     let openid: string;
@@ -81,9 +85,9 @@ export function register(router: AppRouter, deps: AppDeps): void {
     ctx.body = view(await sessions.issue(user, now, deps.config.sessionTtlDays));
   });
 
-  router.post('/api/v1/auth/dev', async (ctx) => {
+  router.post('/api/v1/auth/dev', limit, async (ctx) => {
+    if (!devLoginOpen(deps.config)) throw new HttpError(403, 'DEV_LOGIN_DISABLED', devLoginClosedReason(deps.config));
     const body = parseBody(DevLoginSchema, await readJson(ctx, deps.config.jsonLimit));
-    if (wechatEnabled(deps.config.wechat)) throw new HttpError(403, 'DEV_LOGIN_DISABLED', '已配置微信登录，开发登录已关闭');
     const sessions = sessionRepository(deps.db.prisma);
     const now = deps.clock.now();
     const user = await sessions.userForOpenid(`dev:${body.user ?? crypto.randomUUID()}`, true, now);

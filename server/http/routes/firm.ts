@@ -2,6 +2,7 @@
 // submitted this year's evaluation, whether it is a 创新型/专精特新 firm. Saving it re-plans the reminders.
 import { z } from 'zod';
 import { RegionSchema } from '../../domain/schemas/assessment.ts';
+import { text } from '../../domain/schemas/text.ts';
 import { requireUser } from '../../auth/middleware.ts';
 import { parseBody } from '../../auth/validation.ts';
 import { firmRepository } from '../../reminders/firms.ts';
@@ -14,7 +15,7 @@ import type { AppDeps, AppRouter } from '../app.ts';
 
 export const FirmUpdateSchema = z
   .object({
-    name: z.string().trim().max(100).nullable().optional(),
+    name: text().trim().max(100).nullable().optional(),
     region: RegionSchema.optional(),
     submitted: z.boolean().optional(),
     tiered: z.boolean().optional(),

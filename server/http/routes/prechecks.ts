@@ -8,6 +8,7 @@ import { createExplainer, type Explainer } from '../../explain/explain.ts';
 import { PrecheckInputSchema, PrecheckResultSchema } from '../../precheck/schemas.ts';
 import { runPrecheck, type DocumentSource } from '../../precheck/service.ts';
 import { localYear } from '../../reminders/time.ts';
+import { requireUser } from '../../auth/middleware.ts';
 import { readJson } from '../body.ts';
 import { HttpError, invalidInput, notFound } from '../errors.ts';
 import type { AppDeps, AppRouter } from '../app.ts';
@@ -31,13 +32,13 @@ export const openapi = {
   '/api/v1/prechecks/{id}': { get: { summary: '读取已保存的预审结果', response: StoredPrecheckSchema } },
 };
 
-/** Uploaded statements as the documents module stores them; another owner's document does not exist. */
+/** Uploaded statements as the documents module stores them; another owner's (or nobody's) document does not exist. */
 export function documentSource(deps: AppDeps): DocumentSource {
   const docs = documentsOf(deps);
   return {
     async get(id, ownerId) {
       const d = z.string().uuid().safeParse(id).success ? await docs.find(id) : null;
-      if (!d || (d.ownerId && d.ownerId !== ownerId)) return null;
+      if (!d || d.ownerId !== ownerId) return null;
       if (d.status === 'done' && d.result) return { status: 'done', extraction: d.result };
       if (d.status === 'failed')
         return { status: 'failed', file: d.fileName, error: d.error ?? { code: 'INTERNAL', message: '报表识别失败' } };
@@ -57,9 +58,10 @@ function partsOf(deps: AppDeps) {
 const view = (p: StoredPrecheck) => ({ id: p.id, createdAt: p.createdAt.toISOString(), ...p.result, input: p.input });
 
 export function register(router: AppRouter, deps: AppDeps): void {
-  router.post('/api/v1/prechecks', async (ctx) => {
+  // A session is required: a pre-check may ask the model to word its explanation (docs/limits.md).
+  router.post('/api/v1/prechecks', deps.rateLimiter.limit('precheck'), async (ctx) => {
+    const ownerId = requireUser(ctx);
     const { explainer, repo } = partsOf(deps);
-    const ownerId = ctx.state.userId ?? null;
     const out = await runPrecheck(await readJson(ctx, deps.config.jsonLimit), ownerId, {
       documents: documentSource(deps),
       explainer,

@@ -4,6 +4,7 @@
 // GET    /api/v1/reminders/consents        templates to ask consent for, and the unspent consents per template
 // POST   /api/v1/reminders/consents        record the templates the user accepted in wx.requestSubscribeMessage
 import { z } from 'zod';
+import { text } from '../../domain/schemas/text.ts';
 import { requireUser } from '../../auth/middleware.ts';
 import { parseBody } from '../../auth/validation.ts';
 import { consentRepository } from '../../reminders/consents.ts';
@@ -34,7 +35,7 @@ export const ConsentsSchema = z
   .meta({ id: 'Consents', description: '订阅消息授权（每次授权只能发送一条）' });
 
 const ConsentsUpdateSchema = z
-  .object({ templateIds: z.array(z.string().min(1).max(128)).min(1).max(20) })
+  .object({ templateIds: z.array(text().min(1).max(128)).min(1).max(20) })
   .meta({ id: 'ConsentsUpdate', description: '用户在 wx.requestSubscribeMessage 中选择“允许”的模板' });
 
 export const openapi = {

@@ -41,7 +41,8 @@ export async function startKexiao(): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kexiao-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/kexiao.mjs'), 'serve', '--port', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`, KEXIAO_APP_DIR: H5_DIR, LOG_LEVEL: 'warn' },
+    // Its own upload folder: the start-up sweep removes files that have no row in this database.
+    env: { ...process.env, DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`, KEXIAO_UPLOAD_DIR: join(dataDir, 'uploads'), KEXIAO_APP_DIR: H5_DIR, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const api = `http://127.0.0.1:${port}`;
