@@ -1,18 +1,20 @@
-// Statement extraction figures: text PDFs against pdftotext, tesseract.js against the native tesseract CLI
-// (same Debian chi_sim model, same images, OMP_THREAD_LIMIT=1, same page mode), pages per minute with 1 and 2
-// OCR workers, worker memory, and field accuracy by category (text, clean scan, degraded scan, photo).
-// Run: npx tsx --expose-gc bench/extract.ts [speed|throughput|accuracy|all]
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// Statement extraction figures: text PDFs against pdftotext; the page engines (PaddleOCR, tesseract.js) against
+// native tesseract (same pages, OMP_THREAD_LIMIT=1) in CPU time; pages per minute with 1 and 2 workers; peak
+// RSS of a one-worker process per engine; field accuracy by category (text, clean scan, degraded scan, photo)
+// for each engine, on the tuned fixtures, the held-out sets and the real statements.
+// Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|memory|accuracy [ENGINE [alone]]|all]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { extractFile } from '../server/extract/extract.ts';
 import { preparePage } from '../server/extract/image-prep.ts';
-import { OcrPool } from '../server/extract/ocr.ts';
+import { ENGINES, OcrPool, type EngineName } from '../server/extract/ocr.ts';
 import { openPdf } from '../server/extract/pdf.ts';
 import { readPage } from '../server/extract/core/read-page.ts';
-import { freshCases, heldOutCases, SCAN_CASES, scanImage, score, type Category } from '../test/extract/fixtures/scans.ts';
+import { freshCases, heldOutCases, SCAN_CASES, scanImage, score, setC, type ScanCase } from '../test/extract/fixtures/scans.ts';
 import { balanceSheet, documentHtml, incomeStatement, rdDeduction, staffTable, type Sheet } from '../test/extract/fixtures/statements.ts';
-import { closeBrowser, damage, htmlToPdf, tiltedPhoto } from '../test/extract/fixtures/render.ts';
+import { closeBrowser, htmlToPdf } from '../test/extract/fixtures/render.ts';
 
 const what = process.argv[2] ?? 'all';
 const MB = 1024 * 1024;
@@ -62,146 +64,169 @@ async function textPdfSpeed(): Promise<void> {
   console.log(`  of which opening the PDF, its text layer and reading the table: ${fmt(median(pureText))}/page (the rest: seal check, checksum, schema)`);
 }
 
-function nativeTesseract(png: string): number {
-  const t = performance.now();
-  execFileSync('tesseract', [png, '-', '-l', 'chi_sim', '--oem', '1', '--psm', '4', '--dpi', '200', 'tsv'], {
-    env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'ignore'],
+/** CPU seconds of a child process (user + system), from /usr/bin/time: wall time means little on a loaded machine. */
+function nativeTesseract(png: string): { cpu: number; rssMb: number } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'tesseract', png, '-', '-l', 'chi_sim', '--oem', '1', '--psm', '4', '--dpi', '200', 'tsv'], {
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8',
   });
-  return performance.now() - t;
+  const [u = 0, sy = 0, kb = 0] = r.stderr.trim().split('\n').pop()!.split(/\s+/).map(Number);
+  return { cpu: (u + sy) * 1000, rssMb: kb / 1024 };
 }
 
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+
+/**
+ * The page engines alone on the same prepared pages: PaddleOCR (det + rec), tesseract.js (Chinese, mode 4) and
+ * native tesseract (OMP_THREAD_LIMIT=1), CPU time per page and the ratios.
+ */
 async function ocrSpeed(): Promise<void> {
   const cases = SCAN_CASES.filter((c) => !c.turned);
-  // The same prepared page images for both engines.
-  const images: string[] = [];
+  const pages: { png: string; prepared: Awaited<ReturnType<typeof preparePage>> }[] = [];
   for (const c of cases) {
-    const p = await preparePage(readFileSync(await scanImage(c)), 1e9);
-    const path = `data/fixtures-cache/bench-${images.length}.png`;
-    (await import('node:fs')).writeFileSync(path, p.png);
-    images.push(path);
+    const prepared = await preparePage(readFileSync(await scanImage(c)), 1e9);
+    const png = `data/fixtures-cache/bench-${pages.length}.png`;
+    writeFileSync(png, prepared.png);
+    pages.push({ png, prepared });
   }
-  const pool = new OcrPool({ size: 1 });
-  await pool.warm();
-  const js: number[] = [];
-  const cli: number[] = [];
-  await pool.use(async (ocr) => {
-    await ocr.page(readFileSync(images[0]!));
-    for (const img of images) {
-      const bytes = readFileSync(img);
-      const t = performance.now();
-      await ocr.page(bytes);
-      js.push(performance.now() - t);
-      cli.push(nativeTesseract(img));
-    }
-  });
-  await pool.close();
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  console.log(`\n## OCR engine, same ${images.length} prepared pages, chi_sim (Debian), page mode 4, one thread each`);
-  console.log(`tesseract.js 7: ${fmt(sum(js) / js.length)}/page   native tesseract 5.3 (OMP_THREAD_LIMIT=1): ${fmt(sum(cli) / cli.length)}/page   ratio ${(sum(js) / sum(cli)).toFixed(2)}×`);
+  const cpu: Record<string, number[]> = { paddle: [], tesseract: [], native: [] };
+  for (const engine of ENGINES) {
+    const pool = new OcrPool({ size: 1, engine, secondReader: false });
+    await pool.warm();
+    await pool.use(async (ocr) => {
+      await ocr.page(pages[0]!.prepared);
+      for (const p of pages) {
+        const c0 = process.cpuUsage();
+        await ocr.page(p.prepared);
+        cpu[engine]!.push(cpuMs(c0));
+      }
+    });
+    await pool.close();
+  }
+  let nativeRss = 0;
+  for (const p of pages) {
+    const n = nativeTesseract(p.png);
+    cpu.native!.push(n.cpu);
+    nativeRss = Math.max(nativeRss, n.rssMb);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(`\n## Page engines alone, same ${pages.length} prepared pages, CPU per page (load ${load()})`);
+  console.log(`PaddleOCR: ${fmt(mean(cpu.paddle!))}   tesseract.js: ${fmt(mean(cpu.tesseract!))}   native tesseract 5 (OMP_THREAD_LIMIT=1, chi_sim, mode 4): ${fmt(mean(cpu.native!))} (max RSS ${nativeRss.toFixed(0)} MB)`);
+  console.log(`ratios to native tesseract: PaddleOCR ${(mean(cpu.paddle!) / mean(cpu.native!)).toFixed(2)}×, tesseract.js ${(mean(cpu.tesseract!) / mean(cpu.native!)).toFixed(2)}×`);
 }
 
-async function throughput(): Promise<void> {
+async function throughput(engine: EngineName): Promise<void> {
   // An even number of pages, so that two workers do not end with one of them idle on the last page.
   const all = SCAN_CASES.filter((c) => !c.turned);
   const cases = all.slice(0, all.length - (all.length % 2));
   const inputs = await Promise.all(cases.map(async (c) => readFileSync(await scanImage(c))));
   const perMinute: Record<number, number> = {};
-  let cpuPerPage = 0;
+  const cpuPerPage: Record<number, number> = {};
   for (const size of [1, 2]) {
-    const pool = new OcrPool({ size });
+    const pool = new OcrPool({ size, engine });
     await pool.warm();
-    const cpu = process.cpuUsage();
+    await extractFile({ name: 'warm.png', bytes: inputs[0]! }, { pool });
+    const c0 = process.cpuUsage();
     const t = performance.now();
     await Promise.all(inputs.map((bytes, i) => extractFile({ name: `p${i}.png`, bytes }, { pool })));
     const ms = performance.now() - t;
     perMinute[size] = (inputs.length / ms) * 60_000;
-    // CPU of the whole process (main thread and OCR worker threads): what the page costs whatever the load.
-    if (size === 1) {
-      const used = process.cpuUsage(cpu);
-      cpuPerPage = (used.user + used.system) / 1000 / inputs.length;
-    }
+    // CPU of the whole process (main thread, ONNX Runtime and tesseract worker threads).
+    cpuPerPage[size] = cpuMs(c0) / inputs.length;
     await pool.close();
   }
-  console.log(`\n## Full pipeline (prepare, OCR, re-reads, checks), ${inputs.length} scanned pages`);
+  console.log(`\n## Full pipeline, ${engine} (prepare, recognise, second reader, checks), ${inputs.length} scans and photos (load ${load()})`);
+  console.log(`CPU per page: ${fmt(cpuPerPage[1]!)} (1 worker), ${fmt(cpuPerPage[2]!)} (2 workers)`);
   console.log(`1 worker: ${perMinute[1]!.toFixed(1)} pages/min   2 workers: ${perMinute[2]!.toFixed(1)} pages/min   speed-up ${(perMinute[2]! / perMinute[1]!).toFixed(2)}×`);
-  console.log(`CPU per page: ${fmt(cpuPerPage)} → at most ${((60_000 / cpuPerPage) * 2).toFixed(1)} pages/min on 2 idle cores; load average now ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
 }
 
+/** Peak RSS of a process that runs one worker slot over six pages (a child per engine, so nothing else counts). */
 async function memory(): Promise<void> {
-  const rss = () => process.memoryUsage().rss / MB;
-  const page = readFileSync(await scanImage(SCAN_CASES[0]!));
-  global.gc?.();
-  const base = rss();
-  const out: string[] = [];
-  for (const size of [1, 2]) {
-    const pool = new OcrPool({ size });
-    await pool.warm();
-    await Promise.all(Array.from({ length: size }, () => extractFile({ name: 'p.png', bytes: page }, { pool })));
-    out.push(`${size} worker slot${size > 1 ? 's' : ''}: +${(rss() - base).toFixed(0)} MB`);
-    await pool.close();
-    global.gc?.();
+  console.log(`\n## Memory: peak RSS of a process with one worker slot after six pages (load ${load()})`);
+  for (const engine of ENGINES) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'rss-child', engine], { encoding: 'utf8' });
+    console.log(`${engine}: ${out.trim()}`);
   }
-  console.log('\n## Memory (process RSS over the idle process; a slot = Chinese page worker + English digits worker, after one page)');
-  console.log(out.join('   '));
 }
 
-async function accuracy(): Promise<void> {
-  const tally = new Map<Category | 'text', { right: number; total: number; wrong: string[] }>();
-  const add = (cat: Category | 'text', name: string, s: ReturnType<typeof score>) => {
-    const t = tally.get(cat) ?? { right: 0, total: 0, wrong: [] };
-    t.right += s.right;
-    t.total += s.total;
-    t.wrong.push(...s.wrong.map((w) => `${name}: ${w}`));
-    tally.set(cat, t);
-  };
-  for (const s of TEXT_SHEETS) {
-    const r = await extractFile({ name: 't.pdf', bytes: readFileSync(await htmlToPdf(documentHtml([s]))) });
-    add('text', s.kind, score(s.truth, r.documents[0]?.fields));
-  }
-  const pool = new OcrPool({ size: 2 });
-  const heldOut = new Map<string, { right: number; total: number; wrong: string[] }>();
-  const fresh = new Map<string, { right: number; total: number; wrong: string[] }>();
-  await Promise.all([...SCAN_CASES, ...heldOutCases(), ...freshCases()].map(async (c) => {
-    const r = await extractFile({ name: c.name, bytes: readFileSync(await scanImage(c)) }, { pool });
-    const s = score(c.sheet.truth, r.documents[0]?.fields);
-    const set = c.name.startsWith('held-out') ? heldOut : c.name.startsWith('fresh') ? fresh : undefined;
-    if (!set) return add(c.category, c.name, s);
-    const t = set.get(c.category) ?? { right: 0, total: 0, wrong: [] };
-    t.right += s.right;
-    t.total += s.total;
-    t.wrong.push(...s.wrong.map((w) => `${c.name}: ${w}${r.documents[0]?.fields[w]?.flagged ? ' (flagged)' : ''}`));
-    set.set(c.category, t);
-  }));
+async function rssChild(engine: EngineName): Promise<void> {
+  const before = process.memoryUsage().rss / MB;
+  const pool = new OcrPool({ size: 1, engine });
+  for (const c of SCAN_CASES.filter((x) => !x.turned).slice(0, 6)) await extractFile({ name: 'p.png', bytes: readFileSync(await scanImage(c)) }, { pool });
+  const peak = process.resourceUsage().maxRSS / 1024;
   await pool.close();
-  const show = (title: string, m: Map<string, { right: number; total: number; wrong: string[] }>) => {
-    console.log(`\n## ${title}`);
-    for (const [cat, t] of m) console.log(`${cat.padEnd(9)} ${t.right}/${t.total} = ${((100 * t.right) / t.total).toFixed(1)} %${t.wrong.length ? `   wrong or missing: ${t.wrong.join('; ')}` : ''}`);
-  };
-  show('Field accuracy on the test fixtures (figures exactly right / figures on the statements)', tally);
-  show('Field accuracy on held-out statements (other seeds, serif font, other damage; two fixes came from it)', heldOut);
-  show('Field accuracy on fresh set B (first run 42/43, before the staff-average fix)', fresh);
-  // Photos taken at an angle (perspective), a known weakness: see docs/extraction.md.
-  const tilted = new Map<string, { right: number; total: number; wrong: string[] }>();
-  for (const [i, deg] of [6, 10].entries()) {
-    const sheet = i ? balanceSheet({ format: '2019', unit: '元', seed: 901 }) : incomeStatement({ format: '2019', unit: '元', seed: 900 });
-    const photo = await damage(await tiltedPhoto(documentHtml([sheet]), deg), { photo: true, jpeg: 78 });
-    const r = await extractFile({ name: 'tilted.jpg', bytes: readFileSync(photo) });
-    const sc = score(sheet.truth, r.documents[0]?.fields);
-    const t = tilted.get('photo') ?? { right: 0, total: 0, wrong: [] };
-    t.right += sc.right;
-    t.total += sc.total;
-    t.wrong.push(...sc.wrong.map((w) => `${deg}°: ${w}${r.documents[0]?.fields[w]?.flagged ? ' (flagged)' : ''}`));
-    tilted.set('photo', t);
-  }
-  show('Field accuracy on photos taken at an angle (6° and 10° tilt)', tilted);
+  console.log(`peak ${peak.toFixed(0)} MB (process before any OCR ${before.toFixed(0)} MB)`);
 }
 
+type Tally = Map<string, { right: number; total: number; wrong: string[] }>;
+function add(t: Tally, cat: string, name: string, s: ReturnType<typeof score>, doc?: { fields: Record<string, { flagged?: boolean }> }) {
+  const x = t.get(cat) ?? { right: 0, total: 0, wrong: [] };
+  x.right += s.right;
+  x.total += s.total;
+  x.wrong.push(...s.wrong.map((w) => `${name}: ${w}${doc?.fields[w]?.flagged ? ' (flagged)' : doc?.fields[w] ? '' : ' (missing)'}`));
+  t.set(cat, x);
+}
+function show(title: string, m: Tally) {
+  console.log(`\n## ${title}`);
+  for (const [cat, t] of m) console.log(`${cat.padEnd(9)} ${t.right}/${t.total} = ${((100 * t.right) / t.total).toFixed(1)} %${t.wrong.length ? `   wrong or missing: ${t.wrong.join('; ')}` : ''}`);
+}
+
+const REAL = new URL('../../shared/real-statements/', import.meta.url).pathname;
+const REAL_DIR = [REAL, new URL('../../../shared/real-statements/', import.meta.url).pathname].find((d) => existsSync(`${d}truth.json`));
+
+async function accuracy(engine: EngineName, secondReader: boolean): Promise<void> {
+  const label = `${engine}${secondReader ? ' + tesseract.js second reader' : ' alone'}`;
+  const tuned: Tally = new Map();
+  if (engine === 'paddle' && secondReader) {
+    for (const s of TEXT_SHEETS) {
+      const r = await extractFile({ name: 't.pdf', bytes: readFileSync(await htmlToPdf(documentHtml([s]))) });
+      add(tuned, 'text', s.kind, score(s.truth, r.documents[0]?.fields), r.documents[0]);
+    }
+  }
+  const pool = new OcrPool({ size: 2, engine, secondReader });
+  const sets: [string, ScanCase[], Tally][] = [
+    ['tuned', SCAN_CASES, tuned], ['held-out A and B', [...heldOutCases(), ...freshCases()], new Map()], ['set C', setC(), new Map()],
+  ];
+  for (const [, cases, tally] of sets) {
+    for (const c of cases) {
+      const r = await extractFile({ name: c.name, bytes: readFileSync(await scanImage(c)) }, { pool });
+      add(tally, c.category, c.name, score(c.sheet.truth, r.documents[0]?.fields), r.documents[0]);
+    }
+  }
+  if (REAL_DIR) {
+    const truth = JSON.parse(readFileSync(`${REAL_DIR}truth.json`, 'utf8')) as Record<string, { documents: { kind: string; page: number; fields: Record<string, string> }[] }>;
+    const real: Tally = new Map();
+    for (const [file, t] of Object.entries(truth)) {
+      for (const mode of engine === 'paddle' && secondReader ? ['text', 'scan'] : ['scan']) {
+        const r = await extractFile({ name: file, bytes: readFileSync(REAL_DIR + file) }, { pool, forceOcr: mode === 'scan' });
+        for (const d of t.documents) {
+          const doc = r.documents.find((x) => x.kind === d.kind && x.page === d.page);
+          add(real, mode, file, score(d.fields, doc?.fields), doc);
+        }
+      }
+    }
+    sets.push(['real statements (shared/real-statements)', [], real]);
+  }
+  await pool.close();
+  for (const [name, , tally] of sets) show(`Field accuracy, ${label}: ${name}`, tally);
+}
+
+const engineArg = (process.argv[3] as EngineName | undefined) ?? 'paddle';
+if (what === 'rss-child') await rssChild(engineArg);
 if (what === 'speed' || what === 'all') {
   await textPdfSpeed();
   await ocrSpeed();
-  await throughput();
+  for (const e of ENGINES) await throughput(e);
   await memory();
 }
-if (what === 'throughput') await throughput();
-if (what === 'accuracy' || what === 'all') await accuracy();
+if (what === 'throughput') await throughput(engineArg);
+if (what === 'engines') await ocrSpeed();
+if (what === 'memory') await memory();
+if (what === 'accuracy' || what === 'all') {
+  if (process.argv[3]) await accuracy(engineArg, process.argv[4] !== 'alone');
+  else for (const [e, second] of [['paddle', true], ['paddle', false], ['tesseract', true]] as const) await accuracy(e, second);
+}
 await closeBrowser();

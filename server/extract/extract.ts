@@ -1,24 +1,24 @@
 // The entry point: one uploaded file → the contract's extraction result (contracts.md §3). Never throws for
 // a bad file: every failure becomes a coded Chinese error in `errors`.
 import { createHash } from 'node:crypto';
-import { assemble, candidatesOf, type Assembled, type Method } from './core/assemble.ts';
-import type { ItemKey } from './core/catalog.ts';
+import { assemble, previousCandidatesOf, type Assembled, type Method } from './core/assemble.ts';
+import { fieldLabel } from './core/catalog.ts';
 import { crossChecks } from './core/cross-checks.ts';
-import type { Candidate } from './core/resolve.ts';
-import { readPage, type PageReading } from './core/read-page.ts';
+import { groupStatements, markUse, segmentOf, type Part, type Segment } from './core/group.ts';
+import { readSegments } from './core/read-page.ts';
 import { ExtractError } from './errors.ts';
 import { checkImage, imageHasSeal } from './image-prep.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
-import { OcrPool } from './ocr.ts';
+import { closeOcr, OcrPool } from './ocr.ts';
 import { ocrPage } from './ocr-page.ts';
 import { openPdf, type OpenPdf } from './pdf.ts';
-import { ExtractionResult, type ExtractIssue, type ProgressDetail } from './schema.ts';
+import { ExtractionResult, FIELD_NAMES, type ExtractIssue, type ProgressDetail } from './schema.ts';
 import { sniffType } from './sniff.ts';
 
 export interface ExtractOptions {
   limits?: Partial<Limits>;
   pool?: OcrPool;
-  /** 0–1 as the work advances (several steps a page while OCR runs), with the page and step it is on. */
+  /** 0–1 as the work advances (several steps a page while OCR runs), with the page and step. */
   onProgress?: (progress: number, detail: ProgressDetail) => void;
   /** Force OCR even where a text layer exists (benchmarks, diagnostics). */
   forceOcr?: boolean;
@@ -34,17 +34,19 @@ export const sharedPool = (): OcrPool => (shared ??= new OcrPool({ size: default
 export async function closeSharedPool(): Promise<void> {
   const p = shared;
   shared = undefined;
-  await p?.close();
+  await closeOcr([p]);
 }
-/** Terminates every OCR worker and frees what they hold (graceful shutdown, idle release); the next OCR starts them again. */
+/**
+ * Terminates every OCR worker and ONNX Runtime session and frees what they hold (graceful shutdown, idle
+ * release); the next OCR starts them again.
+ */
 export const closeEngines = (): Promise<void> => closeSharedPool();
 
 interface PageOutcome {
   page: number;
   method: Method;
   seal: boolean;
-  reading?: PageReading;
-  candidates?: Map<ItemKey, Candidate[]>;
+  segments: Segment[];
   rotation?: number;
   skew?: number;
   ms: number;
@@ -70,7 +72,7 @@ export async function extractFile(file: InputFile, options: ExtractOptions = {})
     if (!type) throw new ExtractError('UNSUPPORTED_TYPE');
     const outcomes = type === 'pdf'
       ? await extractPdf(file.bytes, limits, options, check)
-      : [await extractImage(file.bytes, 1, limits, options, check, (f) => options.onProgress?.(f, { page: 1, pages: 1, step: 'recognizing' }))];
+      : [await extractImage(file.bytes, 1, limits, options, check, pageProgress(1, options.onProgress))];
     return finish(base, outcomes, warnings, t0);
   } catch (e) {
     const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { cause: e });
@@ -99,10 +101,10 @@ async function extractPdf(bytes: Uint8Array, limits: Limits, options: ExtractOpt
       progress(page, 0, 'preparing');
       const png = await pdf.render(page, OCR_DPI);
       outcomes.push(
-        extractImage(png, page, limits, options, check, (f) => progress(page, f, 'recognizing')).catch((e: unknown) => {
+        extractImage(png, page, limits, options, check, progress).catch((e: unknown) => {
           if (e instanceof ExtractError && e.code === 'TIMEOUT') throw e;
           const err = e instanceof ExtractError ? e : new ExtractError('INTERNAL', { page, cause: e });
-          return { page, method: 'ocr' as const, seal: false, ms: Date.now() - t, error: { ...err.toIssue(), page } };
+          return { page, method: 'ocr' as const, seal: false, segments: [], ms: Date.now() - t, error: { ...err.toIssue(), page } };
         }),
       );
     }
@@ -118,15 +120,17 @@ async function textPage(pdf: OpenPdf, page: number): Promise<Omit<PageOutcome, '
   const chars = words.map((w) => w.text).join('');
   const garbled = (chars.match(/\uFFFD/g)?.length ?? 0) > chars.length * 0.05;
   if (chars.trim().length === 0 || garbled) return undefined;
-  const reading = readPage(words);
-  if (!reading.kind || reading.knownLines < 3) return undefined;
+  const readings = readSegments(words);
+  if (readings.reduce((n, r) => n + (r.kind ? r.knownLines : 0), 0) < 3) return undefined;
   // A stamped electronic statement carries the seal as an image: look for red at low resolution.
   const seal = (await pdf.mayHaveSeal(page)) && (await imageHasSeal(await pdf.render(page, 36)));
-  return { page, method: 'text', seal, reading, candidates: candidatesOf(reading, 'text') };
+  return { page, method: 'text', seal, segments: readings.map((r) => segmentOf(r, 'text', [])) };
 }
 
-/** Overall progress from per-page progress (pages run in parallel), reported with the page that moved. */
-function pageProgress(pages: number, report?: ExtractOptions['onProgress']): (page: number, f: number, step: ProgressDetail['step']) => void {
+export type PageStep = (page: number, fraction: number, step: ProgressDetail['step']) => void;
+
+/** Overall progress from per-page progress (pages run in parallel). */
+function pageProgress(pages: number, report?: ExtractOptions['onProgress']): PageStep {
   const done = new Array<number>(pages).fill(0);
   return (page, f, step) => {
     done[page - 1] = f;
@@ -135,15 +139,15 @@ function pageProgress(pages: number, report?: ExtractOptions['onProgress']): (pa
 }
 
 async function extractImage(
-  bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void, step?: (f: number) => void,
+  bytes: Uint8Array, page: number, limits: Limits, options: ExtractOptions, check: () => void, progress: PageStep,
 ): Promise<PageOutcome> {
   const t = Date.now();
   await checkImage(bytes, limits.maxPixels);
   const pool = options.pool ?? sharedPool();
-  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check, step), check));
-  if (r === 'blank') return { page, method: 'ocr', seal: false, ms: Date.now() - t, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
+  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check, (f, st) => progress(page, f, st)), check));
+  if (r === 'blank') return { page, method: 'ocr', seal: false, segments: [], ms: Date.now() - t, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
   const base = { page, method: 'ocr' as const, seal: r.prepared.seal, rotation: r.prepared.turn, skew: r.prepared.skew, ms: Date.now() - t };
-  return { ...base, reading: r.reading, candidates: r.candidates };
+  return { ...base, segments: r.segments };
 }
 
 /** Reject when the job's deadline passes even if a recognition never returns (the slot is then replaced). */
@@ -159,11 +163,20 @@ function withDeadline<T>(p: Promise<T>, check: () => void): Promise<T> {
 function finish(base: { file: string; size: number; sha256: string }, outcomes: PageOutcome[], warnings: ExtractIssue[], t0: number): ExtractionResult {
   const sorted = outcomes.sort((a, b) => a.page - b.page);
   const errors = sorted.flatMap((o) => (o.error ? [o.error] : []));
-  const assembled = statementsOf(sorted).flatMap((group) => {
+  const assembled = groupStatements(sorted).flatMap((group) => {
     const a = assembleGroup(group);
     return a ? [a] : [];
   });
   const documents = assembled.map((a) => a.doc);
+  markUse(documents);
+  // A statement without its own 编制单位 line (one that begins mid-page) belongs to the file's firm.
+  const firm = documents.find((d) => d.company)?.company;
+  for (const d of documents) if (!d.company && firm) d.company = firm;
+  for (const d of documents) {
+    if (d.scope === 'consolidated' && d.use) {
+      warnings.push({ code: 'CONSOLIDATED_ONLY', message: '只找到合并报表：评价应使用申报企业本身（母公司）的数字，如有母公司报表请一并上传。', page: d.page });
+    }
+  }
   const checks = [...assembled.flatMap((a) => a.checks), ...crossChecks(documents)];
   if (documents.length === 0 && errors.every((e) => e.code === 'EMPTY_PAGE') && sorted.length > errors.length) {
     errors.push(new ExtractError('UNKNOWN_STATEMENT').toIssue());
@@ -172,9 +185,10 @@ function finish(base: { file: string; size: number; sha256: string }, outcomes: 
     if (Object.keys(d.fields).length === 0) warnings.push({ code: 'NO_FIELDS', message: '识别出报表类型，但未能读出所需数字，请人工填写。', page: d.page });
   }
   for (const o of sorted) {
-    const k = o.reading?.kind;
-    if (o.reading?.titled && !o.reading.unitFound && (k === 'balance_sheet' || k === 'income_statement')) {
-      warnings.push({ code: 'UNIT_NOT_FOUND', message: '未找到金额单位，已按"元"读取：如报表以千元或万元列示，请核对。', page: o.page });
+    for (const { reading: r } of o.segments) {
+      if (r.titled && !r.unitFound && (r.kind === 'balance_sheet' || r.kind === 'income_statement')) {
+        warnings.push({ code: 'UNIT_NOT_FOUND', message: '未找到金额单位，已按"元"读取：如报表以千元或万元列示，请核对。', page: o.page });
+      }
     }
   }
   return ExtractionResult.parse({
@@ -184,36 +198,40 @@ function finish(base: { file: string; size: number; sha256: string }, outcomes: 
   });
 }
 
-/** Pages grouped into statements: a page without a title that carries on the previous page's kind joins it. */
-function statementsOf(outcomes: PageOutcome[]): PageOutcome[][] {
-  const groups: PageOutcome[][] = [];
-  let last: PageOutcome[] | undefined;
-  for (const o of outcomes) {
-    if (!o.reading?.kind) {
-      last = undefined;
-      continue;
-    }
-    const prev = last?.[0]?.reading;
-    if (last && prev && !o.reading.titled && prev.kind === o.reading.kind) last.push(o);
-    else groups.push((last = [o]));
-  }
-  return groups;
-}
-
-/** One statement from its pages: the first page's reading of a line wins, the identities see all of them. */
-function assembleGroup(group: PageOutcome[]): Assembled | undefined {
+/** One statement from its parts: the first part's reading of a line leads, the identities see all of them. */
+function assembleGroup(group: Part[]): Assembled | undefined {
   const [first, ...rest] = group;
-  if (!first?.reading) return undefined;
-  const readings = new Map(first.reading.readings);
-  const candidates = new Map(first.candidates);
-  for (const o of rest) {
-    for (const [k, r] of o.reading?.readings ?? []) if (!readings.has(k)) readings.set(k, r);
-    for (const [k, c] of o.candidates ?? []) if (!candidates.has(k)) candidates.set(k, c);
+  const head = first?.segment.reading;
+  if (!first || !head) return undefined;
+  const readings = new Map(head.readings);
+  const candidates = new Map(first.segment.candidates);
+  const previous = previousCandidatesOf(head, first.method);
+  for (const p of rest) {
+    const r = p.segment.reading;
+    for (const [k, x] of r.readings) if (!readings.has(k)) readings.set(k, x);
+    // A line read again on a later page (a wrapped label misread there, a repeated total) is one more candidate:
+    // the identities choose, the first page's reading leads.
+    for (const [k, c] of p.segment.candidates) {
+      const have = candidates.get(k);
+      candidates.set(k, have ? [...have, ...c.map((x) => ({ ...x, confidence: Math.round(x.confidence * 90) / 100 }))] : c);
+    }
+    for (const [k, c] of previousCandidatesOf(r, p.method)) if (!previous.has(k)) previous.set(k, c);
   }
   const method: Method = group.some((o) => o.method === 'ocr') ? 'ocr' : 'text';
-  const a = assemble(first.page, { ...first.reading, readings }, method, candidates);
+  const previousColumn = head.previousColumn ?? rest.map((p) => p.segment.reading.previousColumn).find((x) => x);
+  const a = assemble(first.page, { ...head, readings, ...(previousColumn ? { previousColumn } : {}) }, method, candidates, previous);
   if (!a) return undefined;
   a.doc.seal = group.some((o) => o.seal);
-  if (rest.length) a.doc.pages = rest.map((o) => o.page);
+  const pages = [...new Set(rest.map((o) => o.page))].filter((p) => p !== first.page);
+  if (pages.length) a.doc.pages = pages;
+  // Lines printed on the page whose amount nobody could read: asked for, never guessed.
+  const wanted = FIELD_NAMES[a.doc.kind] as readonly string[];
+  const missing = new Map<string, string>();
+  for (const p of group) {
+    for (const u of p.segment.reading.unreadable) if (wanted.includes(u.key)) missing.set(u.key, u.label);
+    for (const k of p.segment.unreadable) if (wanted.includes(k)) missing.set(k, fieldLabel(k));
+  }
+  for (const k of Object.keys(a.doc.fields)) missing.delete(k);
+  if (missing.size) a.doc.missing = [...missing].map(([field, label]) => ({ field, label }));
   return a;
 }

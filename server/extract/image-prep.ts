@@ -4,6 +4,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { ExtractError } from './errors.ts';
 import { estimateSkew, inkShare, quarterTurnScore } from './core/projection.ts';
+import { findSheet, rectifiedSize, warp, type Quad } from './core/sheet.ts';
 
 /** A grayscale image as raw bytes, one per pixel. */
 export interface Gray { data: Buffer; width: number; height: number }
@@ -20,12 +21,18 @@ export interface PreparedPage {
   skew: number;
   /** Quarter turn applied to bring text upright, degrees clockwise. */
   turn: number;
+  /** A sheet was found on a desk and its perspective rectified. */
+  sheet?: boolean;
 }
 
 const WORK_WIDTH = 1700; // ≈ A4 at 200 dpi
 const MIN_WIDTH = 1100;
-/** Paper maps to white, and so does anything lighter than this share of it (see flatten). */
-const WHITE_POINT = 0.74;
+/**
+ * Paper maps to white, and so does anything lighter than this share of it (see flatten). tesseract reads seal
+ * ink left at ~80 % of paper as strokes, so its pages clip there; PaddleOCR ignores such faint marks but reads
+ * figures washed out by glare, which that clipping would erase.
+ */
+export const WHITE_POINT = { tesseract: 0.74, paddle: 0.95 } as const;
 
 /** Image header checks, with the pixel limit enforced before any pixel is decompressed. */
 export async function checkImage(bytes: Uint8Array, maxPixels: number): Promise<Metadata> {
@@ -78,10 +85,12 @@ function sealFreeGray(rgb: Buffer, channels: number, width: number, height: numb
  * (which removes the print) and a blur. The red channel shows seal ink at ~80 % of paper, which tesseract
  * otherwise reads as strokes (纤君阁 over the figures): the white point sends it to paper too.
  */
-async function flatten(g: Gray): Promise<Buffer> {
+async function flatten(g: Gray, whitePoint: number = WHITE_POINT.tesseract): Promise<Buffer> {
   const sw = Math.max(8, Math.round(g.width / 24));
   const sh = Math.max(8, Math.round(g.height / 24));
-  const small = await rawImage(g).resize(sw, sh, { kernel: 'cubic' }).raw().toBuffer();
+  // extractChannel: sharp hands a resized one-channel raw image back with three channels, which read as one
+  // would scramble the background into a page-wide level instead of a local one.
+  const small = await rawImage(g).resize(sw, sh, { kernel: 'cubic' }).extractChannel(0).raw().toBuffer();
   const dil = Buffer.alloc(small.length);
   for (let y = 0; y < sh; y++) {
     for (let x = 0; x < sw; x++) {
@@ -94,10 +103,10 @@ async function flatten(g: Gray): Promise<Buffer> {
       dil[y * sw + x] = m;
     }
   }
-  const bg = await rawImage({ data: dil, width: sw, height: sh }).blur(2).resize(g.width, g.height, { kernel: 'cubic' }).raw().toBuffer();
+  const bg = await rawImage({ data: dil, width: sw, height: sh }).blur(2).resize(g.width, g.height, { kernel: 'cubic' }).extractChannel(0).raw().toBuffer();
   const out = Buffer.alloc(g.data.length);
   for (let i = 0; i < g.data.length; i++) {
-    const b = Math.max(40, bg[i] ?? 255) * WHITE_POINT;
+    const b = Math.max(40, bg[i] ?? 255) * whitePoint;
     out[i] = Math.min(255, Math.round(((g.data[i] ?? 0) * 255) / b));
   }
   return out;
@@ -113,17 +122,28 @@ async function rawGray(img: Sharp): Promise<Gray> {
  * Decode the image once (upright by EXIF, at working width, seal-free, light flattened) and hand out the page
  * in any quarter turn: only OCR can tell 0° from 180°, so a page may be asked for more than once.
  */
-export async function pagePreparer(bytes: Uint8Array, maxPixels: number): Promise<(turn: number) => Promise<PreparedPage>> {
+export async function pagePreparer(bytes: Uint8Array, maxPixels: number, whitePoint: number = WHITE_POINT.tesseract): Promise<(turn: number) => Promise<PreparedPage>> {
   const meta = await checkImage(bytes, maxPixels);
   const sideways = (meta.orientation ?? 1) >= 5;
-  const width = (sideways ? meta.height : meta.width) ?? 0;
-  const target = width > WORK_WIDTH * 1.3 ? WORK_WIDTH : width < MIN_WIDTH ? MIN_WIDTH : width;
+  const fullWidth = (sideways ? meta.height : meta.width) ?? 0;
+  // A photo: find the sheet on the desk first, so that the working width is the page's, not the photo's.
+  const sheet = await findSheetIn(bytes, maxPixels, fullWidth);
+  const pageWidth = sheet ? sheet.width : fullWidth;
+  const wanted = pageWidth > WORK_WIDTH * 1.3 ? WORK_WIDTH : pageWidth < MIN_WIDTH ? MIN_WIDTH : pageWidth;
+  const target = Math.max(1, Math.round((fullWidth * wanted) / pageWidth));
   let img = sharp(bytes, { limitInputPixels: maxPixels }).rotate().removeAlpha().toColourspace('srgb');
-  if (target !== width) img = img.resize({ width: target });
+  if (target !== fullWidth) img = img.resize({ width: target });
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   const seal = hasSeal(data, info.channels);
-  const gray = sealFreeGray(data, info.channels, info.width, info.height);
-  const flat: Gray = { ...gray, data: await flatten(gray) };
+  let gray = sealFreeGray(data, info.channels, info.width, info.height);
+  if (sheet) {
+    // Perspective rectified before anything else: light and skew are then measured on the page alone.
+    const f = info.width / sheet.smallWidth;
+    const quad = sheet.quad.map((p) => ({ x: p.x * f, y: p.y * f })) as Quad;
+    const size = rectifiedSize(quad);
+    gray = { data: Buffer.from(warp(gray.data, gray.width, gray.height, quad, size.width, size.height)), width: size.width, height: size.height };
+  }
+  const flat: Gray = { ...gray, data: await flatten(gray, whitePoint) };
   return async (turn) => {
     const upright = turn ? await rawGray(rawImage(flat).rotate(turn)) : flat;
     const skew = estimateSkew(upright.data, upright.width, upright.height);
@@ -131,13 +151,22 @@ export async function pagePreparer(bytes: Uint8Array, maxPixels: number): Promis
     if (Math.abs(skew) >= 0.1) out = out.rotate(-skew, { background: '#ffffff' });
     const prepared = await rawGray(out.normalise({ lower: 1, upper: 99 }));
     const png = await rawImage(prepared).png({ compressionLevel: 1 }).toBuffer();
-    return { png, gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn };
+    return { png, gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn, ...(sheet ? { sheet: true } : {}) };
   };
 }
 
+/** The sheet's corners on a small copy (red channel: paper is bright in it, a brown or grey desk is not). */
+async function findSheetIn(bytes: Uint8Array, maxPixels: number, fullWidth: number): Promise<{ quad: Quad; smallWidth: number; width: number } | undefined> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels }).rotate().removeAlpha().extractChannel(0)
+    .resize({ width: 400, height: 400, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+  const quad = findSheet(data, info.width, info.height);
+  if (!quad) return undefined;
+  return { quad, smallWidth: info.width, width: (rectifiedSize(quad).width * fullWidth) / info.width };
+}
+
 /** The page prepared upright as it comes (diagnostics, benchmarks). */
-export const preparePage = async (bytes: Uint8Array, maxPixels: number, turn = 0): Promise<PreparedPage> =>
-  (await pagePreparer(bytes, maxPixels))(turn);
+export const preparePage = async (bytes: Uint8Array, maxPixels: number, turn = 0, whitePoint?: number): Promise<PreparedPage> =>
+  (await pagePreparer(bytes, maxPixels, whitePoint))(turn);
 
 /**
  * A first look at the page: is there any ink at all, and which quarter turn probably makes its text lines
@@ -146,9 +175,12 @@ export const preparePage = async (bytes: Uint8Array, maxPixels: number, turn = 0
 export async function survey(bytes: Uint8Array, maxPixels: number): Promise<{ blank: boolean; turn: 0 | 90 }> {
   const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels }).rotate().extractChannel('red')
     .resize({ width: 600, height: 600, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
-  const flat = await flatten({ data, width: info.width, height: info.height });
+  // No clipping here: at 600 px thin print is light grey, and a white point below paper would erase it, so
+  // that a page with a few lines (a statement's last) looked blank.
+  const g = { data, width: info.width, height: info.height };
+  const flat = await flatten(g);
   return {
-    blank: inkShare(flat, info.width, info.height) < 0.002,
+    blank: inkShare(await flatten(g, 1), info.width, info.height) < 0.002,
     turn: quarterTurnScore(flat, info.width, info.height) > 1.15 ? 90 : 0,
   };
 }

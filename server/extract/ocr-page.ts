@@ -1,121 +1,153 @@
-// One page image → a page reading through OCR: find the upright orientation, read the page, then re-read each
-// amount the page needs from its cropped cell with the digits-only model.
+// One page image → its statements through OCR: find the upright orientation, read the page with the engine,
+// then take second looks — a garbled label strip, the unit band, and each doubtful amount re-read from its
+// cropped cell by tesseract.js's digits-only model (the independent second reader).
 import sharp from 'sharp';
+import { PSM } from 'tesseract.js';
 import { parseAmount, toFen, type ParsedAmount } from './core/amount.ts';
 import { candidatesOf, round2 } from './core/assemble.ts';
 import type { ItemKey } from './core/catalog.ts';
+import { segmentOf, type Reread, type Segment } from './core/group.ts';
+import { evaluate } from './core/identities.ts';
 import type { Box, Word } from './core/layout.ts';
 import { matchLabel } from './core/match.ts';
 import { clearRules } from './core/projection.ts';
-import { detectUnit } from './core/unit.ts';
-import { readPage, type PageReading } from './core/read-page.ts';
+import { readSegments, type PageReading } from './core/read-page.ts';
 import { missingQuarterCells, readQuarterTable } from './core/staff.ts';
-import type { Candidate } from './core/resolve.ts';
-import { pagePreparer, survey, type PreparedPage } from './image-prep.ts';
-import { PSM } from 'tesseract.js';
+import { detectUnit } from './core/unit.ts';
+import { pagePreparer, survey, WHITE_POINT, type PreparedPage } from './image-prep.ts';
 import type { SlotOcr } from './ocr.ts';
+import type { ProgressDetail } from './schema.ts';
 
 export interface OcrPageResult {
-  reading: PageReading;
-  candidates: Map<ItemKey, Candidate[]>;
   prepared: PreparedPage;
+  segments: Segment[];
 }
 
+const known = (rs: PageReading[]) => rs.reduce((n, r) => n + (r.kind ? r.knownLines : 0), 0);
 /** Enough known line items that the orientation (and the reading) can be trusted. */
-const readable = (r: PageReading) => r.kind !== undefined && r.knownLines >= 3;
+const readable = (rs: PageReading[]) => known(rs) >= 3;
 
 /** `step` reports how far through the page the work is (0–1), for progress while OCR runs. */
-export async function ocrPage(bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void, step: (f: number) => void = () => undefined): Promise<OcrPageResult | 'blank'> {
+export async function ocrPage(
+  bytes: Uint8Array, ocr: SlotOcr, maxPixels: number, check: () => void,
+  step: (f: number, st: ProgressDetail['step']) => void = () => undefined,
+): Promise<OcrPageResult | 'blank'> {
   const first = await survey(bytes, maxPixels);
   if (first.blank) return 'blank';
-  const prepare = await pagePreparer(bytes, maxPixels);
+  step(0.05, 'preparing');
+  const prepare = await pagePreparer(bytes, maxPixels, WHITE_POINT[ocr.engine]);
   const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
-  let best: Omit<OcrPageResult, 'candidates'> | undefined;
+  let best: { readings: PageReading[]; words: Word[]; prepared: PreparedPage } | undefined;
   let done = 0;
   // Progress only moves forward, also when another quarter turn has to be tried.
-  const advance = (f: number) => {
-    if (f > done) step((done = f));
+  const advance = (f: number, st: ProgressDetail['step']) => {
+    if (f > done) step((done = f), st);
   };
   for (const turn of turns) {
     check();
     const prepared = await prepare(turn);
-    advance(0.15);
-    const page = await ocr.page(prepared.png);
-    advance(0.7);
-    let reading = readPage(page.words);
-    if (reading.kind && reading.orphans.length > 0) reading = await rereadLabels(reading, page.words, prepared, ocr);
-    const result = { reading, prepared };
-    if (!best || reading.knownLines > best.reading.knownLines) best = result;
-    if (readable(reading)) break;
+    advance(0.15, 'recognizing');
+    const page = await ocr.page(prepared);
+    advance(0.7, 'checking');
+    let words = page.words;
+    let readings = readSegments(words);
+    const orphans = readings.filter((r) => r.kind && r.orphans.length > 0);
+    if (orphans.length) ({ words, readings } = await rereadLabels(readings, words, prepared, ocr));
+    if (!best || known(readings) > known(best.readings)) best = { readings, words, prepared };
+    if (readable(readings)) break;
   }
   if (!best) throw new Error('unreachable: no orientation tried');
   check();
-  if (!best.reading.unitFound && best.reading.kind !== 'staff_table') best.reading = await rereadUnit(best, ocr);
-  const candidates = candidatesOf(best.reading, 'ocr');
-  await rereadAmounts(best, candidates, ocr);
-  advance(1);
-  return { ...best, candidates };
+  const { prepared } = best;
+  const segments: Segment[] = [];
+  for (let r of best.readings) {
+    if (r.kind && !r.unitFound && r.kind !== 'staff_table' && r.titled) r = await rereadUnit(r, prepared, ocr);
+    if (r.kind === 'staff_table') {
+      await rereadCounts(r, prepared, ocr);
+      segments.push(segmentOf(r, 'ocr', []));
+      continue;
+    }
+    const { rereads, unreadable } = r.kind ? await rereadAmounts(r, prepared, ocr) : { rereads: [], unreadable: [] };
+    segments.push(segmentOf(r, 'ocr', rereads, unreadable));
+  }
+  advance(1, 'checking');
+  return { prepared, segments };
 }
 
 /**
- * The unit line (单位：万元) is one small token at the top, and a page pass in one-column mode sometimes skips the
- * corner it sits in. Read the band above the table as sparse text; the unit found there applies to the page.
+ * The unit line (单位：万元) is one small token at the top, and a page pass sometimes skips the corner it sits in.
+ * Read the band above the table again; the unit found there applies to the statement.
  */
-async function rereadUnit(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<PageReading> {
-  const firstLabel = Math.min(...[...r.reading.readings.values()].map((x) => x.cell.y0), r.prepared.height * 0.3);
-  const band = await sharp(r.prepared.png).extract({ left: 0, top: 0, width: r.prepared.width, height: Math.max(1, Math.round(firstLabel)) }).png().toBuffer();
-  const { text } = await ocr.page(band, PSM.SPARSE_TEXT);
+async function rereadUnit(r: PageReading, p: PreparedPage, ocr: SlotOcr): Promise<PageReading> {
+  const top = Math.max(0, Math.min(...r.rows.map((x) => x.y)) - 20);
+  const firstLabel = Math.min(...[...r.readings.values()].map((x) => x.cell.y0), top + p.height * 0.3);
+  const height = Math.max(1, Math.round(firstLabel - top));
+  const band = sharp(p.png).extract({ left: 0, top: Math.round(top), width: p.width, height: Math.min(height, p.height - Math.round(top)) });
+  const png = await band.clone().png().toBuffer();
+  const { data, info } = await band.clone().raw().toBuffer({ resolveWithObject: true });
+  const { text } = await ocr.page({ png, gray: { data, width: info.width, height: info.height } }, PSM.SPARSE_TEXT);
   const found = detectUnit(text);
-  return found.found ? { ...r.reading, unit: found.unit, unitFound: true } : r.reading;
+  return found.found ? { ...r, unit: found.unit, unitFound: true } : r;
 }
 
 /**
  * Amounts without a label: read the strip where the label should be as one line (the page pass garbles a label
  * now and then under uneven light), and read the page again with whatever now matches a known line.
  */
-async function rereadLabels(reading: PageReading, words: Word[], prepared: PreparedPage, ocr: SlotOcr): Promise<PageReading> {
-  const boxes = reading.orphans;
-  const texts = await ocr.lines(await Promise.all(boxes.map((b) => crop(prepared, b, 0, 0.3))));
+async function rereadLabels(readings: PageReading[], words: Word[], prepared: PreparedPage, ocr: SlotOcr): Promise<{ words: Word[]; readings: PageReading[] }> {
+  const boxes = readings.flatMap((r) => r.orphans.map((b) => ({ b, kind: r.kind })));
+  const texts = await ocr.lines(prepared.gray, boxes.map((x) => x.b), () => Promise.all(boxes.map((x) => crop(prepared, x.b, 0, 0.3))));
   let changed = false;
   let next = words;
-  boxes.forEach((b, i) => {
+  boxes.forEach(({ b, kind }, i) => {
     const t = texts[i];
-    if (!t || !matchLabel(t.text, reading.kind ? [reading.kind] : undefined)?.item.key) return;
+    if (!t || !matchLabel(t.text, kind ? [kind] : undefined)?.item.key) return;
     const inside = (w: Word) => (w.x0 + w.x1) / 2 > b.x0 && (w.x0 + w.x1) / 2 < b.x1 && (w.y0 + w.y1) / 2 > b.y0 && (w.y0 + w.y1) / 2 < b.y1;
     const h = (b.y1 - b.y0) / 1.8;
     const yc = (b.y0 + b.y1) / 2;
     next = [...next.filter((w) => !inside(w)), { text: t.text.replace(/\s+/g, ''), x0: b.x0 + h, x1: b.x1 - h, y0: yc - h / 2, y1: yc + h / 2, conf: t.confidence }];
     changed = true;
   });
-  return changed ? readPage(next) : reading;
+  return changed ? { words: next, readings: readSegments(next) } : { words, readings };
 }
 
+/** Below this recognizer confidence an amount is doubtful and gets a second reader. */
+const SURE = 0.97;
+
 /**
- * Second opinion on each amount: its cell cropped tightly (no ruling lines, no upscaling), digits only. Cells
- * where the page reading found no amount under a known label get their first reading this way.
+ * Second opinion on doubtful amounts: the cell cropped tightly (no ruling lines, no upscaling), read by
+ * tesseract.js digits-only. Doubtful: a low-confidence or irregular reading, a line in an identity the page's
+ * own readings break, and every cell where a known label's amount was not found at all. With tesseract.js
+ * as the page engine every amount is re-read (its page pass slips more). Cells where the re-read finds ink
+ * but no number are reported as unreadable.
  */
-async function rereadAmounts(
-  r: Omit<OcrPageResult, 'candidates'>,
-  candidates: Map<ItemKey, Candidate[]>,
-  ocr: SlotOcr,
-): Promise<void> {
-  if (r.reading.kind === 'staff_table') return rereadCounts(r, ocr);
+async function rereadAmounts(r: PageReading, p: PreparedPage, ocr: SlotOcr): Promise<{ rereads: Reread[]; unreadable: ItemKey[] }> {
+  if (!ocr.secondReader || !r.kind) return { rereads: [], unreadable: [] };
+  const page = candidatesOf(r, 'ocr');
+  const values = new Map([...page].map(([k, cs]) => [k, cs[0]!.fen] as const));
+  const broken = new Set(evaluate(r.kind, values).filter((x) => !x.ok).flatMap((x) => x.keys));
+  const all = ocr.engine === 'tesseract';
   const cells = [
-    ...[...r.reading.readings]
-      .map(([key, reading]) => ({ key, box: reading.cell, weight: reading.labelConfidence, negative: reading.amount.negative })),
-    ...r.reading.gaps.map((g) => ({ key: g.key, box: g.box, weight: 0.8, negative: false })),
+    ...[...r.readings]
+      .filter(([key, x]) => all || x.cell.conf < SURE || x.amount.doubtful || broken.has(key))
+      .map(([key, x]) => ({ key, box: x.cell as Box, weight: x.labelConfidence, negative: x.amount.negative, gap: false })),
+    ...r.gaps.map((g) => ({ key: g.key, box: g.box, weight: 0.8, negative: false, gap: true })),
   ];
-  const read = await readDigits(r.prepared, cells.map((c) => c.box), ocr);
+  const read = await readDigits(p, cells.map((c) => c.box), ocr);
+  const rereads: Reread[] = [];
+  const unreadable: ItemKey[] = [];
   cells.forEach((c, i) => {
     const d = read[i];
-    if (!d) return;
+    if (!d?.amount) {
+      if (c.gap && d?.ink) unreadable.push(c.key);
+      return;
+    }
     // The digits model cannot see 负: keep the page reading's sign.
     if (c.negative) d.amount.negative = true;
     const confidence = Math.min(0.95, d.confidence) * (d.amount.doubtful ? 0.6 : 1) * c.weight;
-    const list = candidates.get(c.key) ?? [];
-    list.push({ fen: toFen(d.amount, r.reading.unit).fen, confidence: round2(confidence), source: 'digits' });
-    candidates.set(c.key, list);
+    rereads.push({ box: c.box, candidate: { fen: toFen(d.amount, r.unit).fen, confidence: round2(confidence), source: 'digits' } });
   });
+  return { rereads, unreadable };
 }
 
 /**
@@ -123,12 +155,14 @@ async function rereadAmounts(
  * from its cell (a staff table is small), and the digits reading replaces a page reading that was not clean
  * digits. Counts the page pass lost entirely (shadow, seal) are read where their column crosses their quarter.
  */
-async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr): Promise<void> {
+async function rereadCounts(reading: PageReading, prepared: PreparedPage, ocr: SlotOcr): Promise<void> {
+  if (!ocr.secondReader) return;
+  const r = { reading, prepared };
   const cells = r.reading.rows.flatMap((row) => row.cells.filter((c) => c.amount)).slice(0, MAX_COUNT_CELLS);
   const read = await readDigits(r.prepared, cells, ocr);
   cells.forEach((cell, i) => {
     const d = read[i];
-    if (!d || d.amount.doubtful) return;
+    if (!d?.amount || d.amount.doubtful) return;
     const clean = /^\d+(\.\d+)?$/.test(cell.text);
     if (!clean || (d.confidence > 0.9 && cell.conf < 0.9)) cell.amount = d.amount;
   });
@@ -136,19 +170,19 @@ async function rereadCounts(r: Omit<OcrPageResult, 'candidates'>, ocr: SlotOcr):
   const found = await readDigits(r.prepared, missing.map((m) => m.box), ocr);
   missing.forEach((m, i) => {
     const d = found[i];
-    if (d && !d.amount.doubtful) m.row.cells.push({ ...m.box, text: d.text, words: [], conf: Math.min(d.confidence, 0.8), amount: d.amount });
+    if (d?.amount && !d.amount.doubtful) m.row.cells.push({ ...m.box, text: d.text, words: [], conf: Math.min(d.confidence, 0.8), amount: d.amount });
   });
   const quarters = readQuarterTable(r.reading.rows);
   if (quarters) r.reading.quarters = quarters;
 }
 
-/** Regions read as one line of digits; undefined where nothing parses as a number. */
-async function readDigits(p: PreparedPage, boxes: Box[], ocr: SlotOcr): Promise<({ amount: ParsedAmount; confidence: number; text: string } | undefined)[]> {
+/** Regions read as one line of digits: the amount when one parses, and whether the crop held any ink. */
+async function readDigits(p: PreparedPage, boxes: Box[], ocr: SlotOcr): Promise<({ amount?: ParsedAmount; confidence: number; text: string; ink: boolean } | undefined)[]> {
   if (boxes.length === 0) return [];
   const texts = await ocr.digits(await Promise.all(boxes.map((b) => crop(p, b))));
   return texts.map((t) => {
     const amount = parseAmount(t.text);
-    return amount ? { amount, confidence: t.confidence, text: t.text } : undefined;
+    return { ...(amount ? { amount } : {}), confidence: t.confidence, text: t.text, ink: t.ink };
   });
 }
 

@@ -1,13 +1,17 @@
-// OCR worker pool on tesseract.js 7. Workers are created once (0.5–0.9 s each) and reused, one slot per core;
-// each slot has a Chinese worker for pages and an English digits-only worker for re-reading amount cells.
-// Models load from local files only: Debian's tesseract-ocr-chi-sim read better than the npm model in our
-// probe; the npm model is the fallback where apt is not available.
+// OCR worker pool, one slot per core. The page engine is PaddleOCR on ONNX Runtime (engines/paddle.ts) or, as
+// the configurable fallback, tesseract.js 7 (KEXIAO_OCR_ENGINE=tesseract). Each slot also has an English
+// tesseract.js worker in digits-only mode: the second, independent reader of doubtful amount cells.
+// tesseract.js workers are created once (0.5–0.9 s each) and reused. Models load from local files only:
+// Debian's tesseract-ocr-chi-sim read better than the npm model in our probe; the npm model is the fallback
+// where apt is not available.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import type { Word } from './core/layout.ts';
+import type { Box, Word } from './core/layout.ts';
+import { closePaddle, paddlePage, recognizeLines, warmPaddle } from './engines/paddle.ts';
+import type { Gray } from './image-prep.ts';
 
 const require = createRequire(import.meta.url);
 const DEBIAN_TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
@@ -34,10 +38,19 @@ export interface OcrPage { words: Word[]; confidence: number; text: string }
 
 interface Slot { chi?: Worker; eng?: Worker; busy: boolean }
 
+export type EngineName = 'paddle' | 'tesseract';
+export const ENGINES: readonly EngineName[] = ['paddle', 'tesseract'];
+
+/** KEXIAO_OCR_ENGINE picks the page engine; PaddleOCR unless told otherwise. */
+export const defaultEngine = (): EngineName => (process.env.KEXIAO_OCR_ENGINE === 'tesseract' ? 'tesseract' : 'paddle');
+
 export interface OcrPoolOptions {
   size: number;
-  /** `npm` forces the npm model (what runs where apt is not available). */
+  /** `npm` forces the npm tesseract model (what runs where apt is not available). */
   model?: ModelChoice;
+  engine?: EngineName;
+  /** Re-read doubtful amounts with tesseract.js digits-only (default true; false measures an engine alone). */
+  secondReader?: boolean;
 }
 
 export class OcrPool {
@@ -50,13 +63,14 @@ export class OcrPool {
   }
 
   get size(): number { return this.slots.length; }
+  get engine(): EngineName { return this.options.engine ?? defaultEngine(); }
 
   /** Run work on one slot; slots are handed out in arrival order. */
   async use<T>(fn: (ocr: SlotOcr) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('OCR pool closed');
     const slot = await this.acquire();
     try {
-      return await fn(new SlotOcr(slot, this.options.model ?? 'auto'));
+      return await fn(new SlotOcr(slot, this.options.model ?? 'auto', this.engine, this.options.secondReader ?? true));
     } catch (e) {
       // A worker that failed or was abandoned mid-job may be in any state: replace it.
       await retire(slot);
@@ -69,7 +83,12 @@ export class OcrPool {
   /** Start every worker now instead of on first use (servers, benchmarks). */
   async warm(): Promise<void> {
     const model = this.options.model ?? 'auto';
-    await Promise.all(this.slots.map(async (s) => { s.chi ??= await makeWorker('chi_sim', model); s.eng ??= await makeWorker('eng', model); }));
+    const paddle = this.engine === 'paddle';
+    if (paddle) await warmPaddle();
+    await Promise.all(this.slots.map(async (s) => {
+      if (!paddle) s.chi ??= await makeWorker('chi_sim', model);
+      if (this.options.secondReader ?? true) s.eng ??= await makeWorker('eng', model);
+    }));
   }
 
   async close(): Promise<void> {
@@ -90,6 +109,11 @@ export class OcrPool {
   }
 }
 
+/** Every OCR worker and ONNX session of the process ends (graceful shutdown, the end of a command). */
+export async function closeOcr(pools: (OcrPool | undefined)[]): Promise<void> {
+  await Promise.all([...pools.map((p) => p?.close()), closePaddle()]);
+}
+
 async function retire(slot: Slot): Promise<void> {
   const ws = [slot.chi, slot.eng];
   slot.chi = undefined;
@@ -98,16 +122,17 @@ async function retire(slot: Slot): Promise<void> {
 }
 
 export class SlotOcr {
-  constructor(private readonly slot: Slot, private readonly model: ModelChoice) {}
+  constructor(private readonly slot: Slot, private readonly model: ModelChoice, readonly engine: EngineName, readonly secondReader: boolean) {}
 
   /**
-   * A whole page with word boxes. Page-segmentation mode 4 (one column of variable-size text), not
-   * tesseract.js's default 6, which reads ruled tables as nothing.
+   * A whole page with word boxes. tesseract.js in page-segmentation mode 4 (one column of variable-size text),
+   * not its default 6, which reads ruled tables as nothing.
    */
-  async page(png: Buffer, psm: PSM = PSM.SINGLE_COLUMN): Promise<OcrPage> {
+  async page(img: { png: Buffer; gray: Gray }, psm: PSM = PSM.SINGLE_COLUMN): Promise<OcrPage> {
+    if (this.engine === 'paddle') return paddlePage(img.gray);
     const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));
     await w.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: '200', preserve_interword_spaces: '1' });
-    const { data } = await w.recognize(png, {}, { text: true, blocks: true });
+    const { data } = await w.recognize(img.png, {}, { text: true, blocks: true });
     const words: Word[] = [];
     for (const b of data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const wd of l.words) {
       words.push({ text: wd.text, x0: wd.bbox.x0, y0: wd.bbox.y0, x1: wd.bbox.x1, y1: wd.bbox.y1, conf: wd.confidence / 100 });
@@ -115,15 +140,19 @@ export class SlotOcr {
     return { words, confidence: data.confidence / 100, text: data.text };
   }
 
-  /** Small crops (a label strip) read as one line of Chinese. */
-  async lines(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
+  /** Regions of the page (label strips) read as one line of Chinese each. */
+  async lines(page: Gray, boxes: Box[], crops: () => Promise<Buffer[]>): Promise<{ text: string; confidence: number }[]> {
+    if (this.engine === 'paddle') {
+      const read = await recognizeLines(page, boxes);
+      return read.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: ws.length ? Math.min(...ws.map((w) => w.conf ?? 0)) : 0 }));
+    }
     const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: '200' });
-    return readEach(w, crops);
+    return readEach(w, await crops());
   }
 
-  /** Small crops (amount cells) read as one line of digits. */
-  async digits(crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
+/** Small crops (amount cells) read as one line of digits. */
+  async digits(crops: Buffer[]): Promise<{ text: string; confidence: number; ink: boolean }[]> {
     const w = (this.slot.eng ??= await makeWorker('eng', this.model));
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789,.-()', user_defined_dpi: '200' });
     return readEach(w, crops);
@@ -131,16 +160,16 @@ export class SlotOcr {
 }
 
 /** Crops with no ink are not sent: tesseract spends time on them and prints statistics to stdout. */
-async function readEach(w: Worker, crops: Buffer[]): Promise<{ text: string; confidence: number }[]> {
-  const out: { text: string; confidence: number }[] = [];
+async function readEach(w: Worker, crops: Buffer[]): Promise<{ text: string; confidence: number; ink: boolean }[]> {
+  const out: { text: string; confidence: number; ink: boolean }[] = [];
   for (const c of crops) {
     const { channels } = await sharp(c).stats();
     if ((channels[0]?.min ?? 255) > 128) {
-      out.push({ text: '', confidence: 0 });
+      out.push({ text: '', confidence: 0, ink: false });
       continue;
     }
     const { data } = await w.recognize(c);
-    out.push({ text: data.text.trim(), confidence: data.confidence / 100 });
+    out.push({ text: data.text.trim(), confidence: data.confidence / 100, ink: true });
   }
   return out;
 }

@@ -33,9 +33,17 @@ export const Field = z.object({
 });
 export type Field = z.infer<typeof Field>;
 
-export const UNITS = ['元', '千元', '万元'] as const;
+export const UNITS = ['元', '千元', '万元', '百万元', '亿元'] as const;
 export const Unit = z.enum(UNITS);
 export type Unit = z.infer<typeof Unit>;
+
+/** Which entity a statement covers: 合并 (the group), 母公司 (the parent alone), or the only one printed. */
+export const Scope = z.enum(['consolidated', 'parent', 'single']);
+export type Scope = z.infer<typeof Scope>;
+
+/** A line printed on the page whose amount could not be read: the user is asked for it. */
+export const MissingField = z.object({ field: z.string(), label: z.string() });
+export type MissingField = z.infer<typeof MissingField>;
 
 export const StatementResult = z.object({
   kind: StatementKind,
@@ -49,14 +57,15 @@ export const StatementResult = z.object({
   column: z.string().optional(),
   seal: z.boolean().optional(),
   fields: z.record(z.string(), Field),
-  /** Whose figures these are: a group's consolidated statement, the parent's own, or a single firm's. */
-  scope: z.enum(['consolidated', 'parent', 'single']).optional(),
-  /** True on the statement the form should use (the applying firm's own figures). */
+  scope: Scope.optional(),
+  /**
+   * The statement the form should use: the applying firm's own figures (母公司 when a group's 合并 statement
+   * is printed beside it; the only one otherwise).
+   */
   use: z.boolean().optional(),
   /** The comparative column (上期 / 上年 / 年初 / 上年年末), in 元 like `fields`. */
-  previous: z.object({ period: z.string().optional(), fields: z.record(z.string(), z.object({ value: z.union([Money, Count]), confidence: z.number().min(0).max(1) })) }).optional(),
-  /** Lines present on the page whose amount could not be read (the mini-program asks for them). */
-  missing: z.array(z.object({ field: z.string(), label: z.string() })).optional(),
+  previous: z.object({ period: z.string().optional(), fields: z.record(z.string(), Field) }).optional(),
+  missing: z.array(MissingField).optional(),
   /** Staff tables printed per quarter: the figures the form asks for (contracts.md §1 staff.quarters). */
   quarters: z
     .array(z.object({ startEmployees: z.number().int(), endEmployees: z.number().int(), startTech: z.number().int(), endTech: z.number().int() }))
@@ -97,10 +106,10 @@ export const PageInfo = z.object({
   ms: z.number().optional(),
 });
 
-/** Where a reading is, for the owner's progress line ("第 2/6 页 · 识别文字"). */
+/** What `extractFile(..., { onProgress })` reports beside the fraction done. */
 export const ProgressDetail = z.object({
-  page: z.number().int().min(0),
-  pages: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pages: z.number().int().min(1),
   step: z.enum(['reading', 'preparing', 'recognizing', 'checking']),
 });
 export type ProgressDetail = z.infer<typeof ProgressDetail>;

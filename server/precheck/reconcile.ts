@@ -215,7 +215,7 @@ class StatementReader {
     if (!this.has(total) || terms.some(([f]) => !this.has(f))) return;
     const sum = terms.reduce((acc, [f, sign]) => (sign > 0 ? add(acc, this.value(f)) : sub(acc, this.value(f))), fraction(0));
     const diff = sub(this.value(total), sum);
-    const unitWan = { 元: fraction(1, 1_000_000), 千元: fraction(1, 10), 万元: fraction(1) }[this.st.unit];
+    const unitWan = { 元: fraction(1, 1_000_000), 千元: fraction(1, 10), 万元: fraction(1), 百万元: fraction(100), 亿元: fraction(10_000) }[this.st.unit];
     const margin = mul(unitWan, fraction(terms.length, 2));
     if (cmp(diff.n < 0n ? { n: -diff.n, d: diff.d } : diff, margin) <= 0) return;
     this.identities.push({
@@ -332,6 +332,8 @@ export function reconcile(input: PrecheckInput, docs: readonly ResolvedDocument[
     for (const e of doc.extraction.errors)
       warnings.push({ code: `DOCUMENT_${e.code}`, message: `文件未能识别：${e.message}` });
     for (const st of doc.extraction.documents) {
+      // 合并 and 母公司 statements side by side: only the one the form uses (the firm's own) counts.
+      if (st.use === false) continue;
       const reader = new StatementReader(doc, st);
       for (const [k, c] of reader.read(knownRd)) fromDocs.set(k, [...(fromDocs.get(k) ?? []), c]);
       warnings.push(...reader.warnings);

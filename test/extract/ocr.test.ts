@@ -1,5 +1,6 @@
-// Scans and phone photos through real tesseract.js with Debian's Chinese model: generated statements, rendered,
-// then skewed, noised, JPEG-compressed, stamped, lit unevenly and turned, with their true values.
+// Scans and phone photos through the real engines (PaddleOCR on ONNX Runtime, tesseract.js with Debian's Chinese
+// model as second reader and fallback): generated statements, rendered, then skewed, noised, JPEG-compressed,
+// stamped, lit unevenly, photographed at an angle on a desk, faxed and turned, with their true values.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../server/extract/extract.ts';
@@ -11,17 +12,19 @@ import { balanceSheet, documentHtml, incomeStatement } from './fixtures/statemen
 import { closeBrowser, damage, htmlToPdf, pdfToPngs } from './fixtures/render.ts';
 
 const pool = new OcrPool({ size: 2 });
-beforeAll(() => pool.warm(), 60_000);
+// The default 180 s a file is an idle server's; a CI machine shared with other suites can take longer.
+const limits = { timeoutMs: 900_000 };
+beforeAll(() => pool.warm(), 300_000);
 afterAll(async () => {
   await pool.close();
   await closeBrowser();
-});
+}, 60_000);
 
 const results = new Map<string, ExtractionResult>();
 async function run(c: ScanCase): Promise<ExtractionResult> {
   const hit = results.get(c.name);
   if (hit) return hit;
-  const r = await extractFile({ name: `${c.name}.${c.damage.jpeg || c.damage.photo ? 'jpg' : 'png'}`, bytes: readFileSync(await scanImage(c)) }, { pool });
+  const r = await extractFile({ name: `${c.name}.${c.damage.jpeg || c.damage.photo ? 'jpg' : 'png'}`, bytes: readFileSync(await scanImage(c)) }, { pool, limits });
   results.set(c.name, r);
   return r;
 }
@@ -44,7 +47,7 @@ describe('OCR of scans and photos', () => {
       expect(r.documents[0]?.kind).toBe(c.sheet.kind);
       expect(score(c.sheet.truth, r.documents[0]?.fields).wrong).toEqual([]);
       expect(r.documents[0]?.seal).toBe(false);
-    }, 90_000);
+    }, 900_000);
   }
 
   for (const c of [...byCategory('degraded'), ...byCategory('photo')]) {
@@ -56,7 +59,7 @@ describe('OCR of scans and photos', () => {
       const s = score(c.sheet.truth, r.documents[0]?.fields);
       expect(s.right / s.total).toBeGreaterThanOrEqual(0.5);
       expect(r.documents[0]?.seal).toBe(c.damage.seal !== undefined);
-    }, 120_000);
+    }, 900_000);
   }
 
   it('reaches ≥ 97 % of fields on degraded scans and photos taken together', async () => {
@@ -68,22 +71,23 @@ describe('OCR of scans and photos', () => {
       total += s.total;
     }
     expect(right / total).toBeGreaterThanOrEqual(0.97);
-  }, 600_000);
+  }, 1_800_000);
 
   it('measures and removes skew up to 3°', async () => {
-    for (const c of SCAN_CASES.filter((x) => x.damage.rotate && Math.abs(x.damage.rotate) <= 3)) {
+    // Photos are left out: finding the sheet and rectifying its perspective removes their rotation first.
+    for (const c of SCAN_CASES.filter((x) => x.damage.rotate && Math.abs(x.damage.rotate) <= 3 && !x.damage.photo)) {
       const skew = (await run(c)).pageInfo?.[0]?.skew ?? NaN;
       // Our damage turns clockwise by `rotate`; the page info reports the skew found (sign per image axes).
       expect(Math.abs(Math.abs(skew) - Math.abs(c.damage.rotate ?? 0))).toBeLessThanOrEqual(0.3);
     }
-  }, 600_000);
+  }, 1_800_000);
 
   for (const c of SCAN_CASES.filter((x) => x.turned)) {
     it(`turns a page back upright: ${c.name}`, async () => {
       const r = await run(c);
       expect(r.documents[0]?.kind).toBe(c.sheet.kind);
       expect(score(c.sheet.truth, r.documents[0]?.fields).wrong).toEqual([]);
-    }, 120_000);
+    }, 900_000);
   }
 
   it('reads a scanned (image-only) PDF with two statements and reports each page', async () => {
@@ -92,12 +96,12 @@ describe('OCR of scans and photos', () => {
     const scans = await Promise.all(pngs.map((p, i) => damage(p, { rotate: i ? -1 : 1, noise: 10, jpeg: 70, seed: i })));
     const imgs = scans.map((s) => `<div style="page-break-after:always"><img style="width:100%" src="data:image/jpeg;base64,${readFileSync(s).toString('base64')}"></div>`);
     const pdf = await htmlToPdf(`<html><head><style>@page{size:A4;margin:0}body{margin:0}</style></head><body>${imgs.join('')}</body></html>`, 'scanned.pdf');
-    const r = await extractFile({ name: '扫描件.pdf', bytes: readFileSync(pdf) }, { pool });
+    const r = await extractFile({ name: '扫描件.pdf', bytes: readFileSync(pdf) }, { pool, limits });
     expect(r.method).toBe('ocr');
     expect(r.documents.map((d) => [d.kind, d.page])).toEqual([['balance_sheet', 1], ['income_statement', 2]]);
     r.documents.forEach((d, i) => expect(score(sheets[i]!.truth, d.fields).wrong).toEqual([]));
     expect(r.documents[1]?.unit).toBe('万元');
-  }, 180_000);
+  }, 900_000);
 });
 
 describe('text layers that cannot be trusted', () => {
@@ -109,26 +113,62 @@ describe('text layers that cannot be trusted', () => {
     const layer = await openPdf(readFileSync(pdf));
     expect((await layer.words(1)).words.map((w) => w.text).join(' ')).toContain('ABBYY');
     await layer.close();
-    const r = await extractFile({ name: '带文字层的扫描件.pdf', bytes: readFileSync(pdf) }, { pool });
+    const r = await extractFile({ name: '带文字层的扫描件.pdf', bytes: readFileSync(pdf) }, { pool, limits });
     expect(r.method).toBe('ocr');
     expect(r.documents[0]?.kind).toBe('balance_sheet');
     expect(score(c.sheet.truth, r.documents[0]?.fields).wrong).toEqual([]);
-  }, 120_000);
+  }, 900_000);
 });
 
-describe('the OCR model', () => {
+describe('the engines', () => {
+  it('rectifies a photo taken at an angle on a desk before reading it', async () => {
+    const c = SCAN_CASES.find((x) => x.tilt)!;
+    const r = await run(c);
+    expect(score(c.sheet.truth, r.documents[0]?.fields).wrong).toEqual([]);
+  }, 900_000);
+
+  it('reads with tesseract.js as the configured fallback engine, and ends every worker and session on closeEngines()', async () => {
+    const { closeEngines } = await import('../../server/extract/extract.ts');
+    const c = SCAN_CASES.find((x) => x.name === 'clean 会小企01表 千元')!;
+    const bytes = readFileSync(await scanImage(c));
+    const tess = new OcrPool({ size: 1, engine: 'tesseract' });
+    try {
+      const r = await extractFile({ name: 'tesseract.png', bytes }, { pool: tess, limits });
+      expect(score(c.sheet.truth, r.documents[0]?.fields).wrong).toEqual([]);
+    } finally {
+      await tess.close();
+    }
+    // The shared pool and the ONNX sessions go; the next extraction starts them again.
+    await extractFile({ name: 'shared.png', bytes }, { limits });
+    await closeEngines();
+    const again = await extractFile({ name: 'again.png', bytes }, { limits });
+    expect(score(c.sheet.truth, again.documents[0]?.fields).wrong).toEqual([]);
+    await closeEngines();
+  }, 900_000);
+
+  it('reports progress with the page and step while reading a scan', async () => {
+    const c = SCAN_CASES.find((x) => x.name === 'clean 会小企01表 千元')!;
+    const seen: { f: number; step: string; page: number; pages: number }[] = [];
+    await extractFile({ name: 'p.png', bytes: readFileSync(await scanImage(c)) }, { pool, limits, onProgress: (f, d) => seen.push({ f, ...d }) });
+    expect(seen.map((x) => x.step)).toEqual(expect.arrayContaining(['preparing', 'recognizing', 'checking']));
+    expect(seen.every((x) => x.page === 1 && x.pages === 1)).toBe(true);
+    expect(seen.map((x) => x.f)).toEqual([...seen.map((x) => x.f)].sort((a, b) => a - b));
+  }, 900_000);
+});
+
+describe('the tesseract model', () => {
   it('uses Debian\'s chi_sim when installed and falls back to the npm model, which still reads a clean scan', async () => {
     const { modelSource } = await import('../../server/extract/ocr.ts');
     expect(modelSource('chi_sim').origin).toBe('debian');
     expect(modelSource('chi_sim', 'npm').origin).toBe('npm');
-    const npmPool = new OcrPool({ size: 1, model: 'npm' });
+    const npmPool = new OcrPool({ size: 1, model: 'npm', engine: 'tesseract' });
     try {
       const c = SCAN_CASES.find((x) => x.name === 'clean 会小企01表 千元')!;
-      const r = await extractFile({ name: 'npm-model.png', bytes: readFileSync(await scanImage(c)) }, { pool: npmPool });
+      const r = await extractFile({ name: 'npm-model.png', bytes: readFileSync(await scanImage(c)) }, { pool: npmPool, limits });
       expect(r.documents[0]?.kind).toBe('balance_sheet');
       expect(score(c.sheet.truth, r.documents[0]?.fields).right).toBeGreaterThanOrEqual(2);
     } finally {
       await npmPool.close();
     }
-  }, 120_000);
+  }, 900_000);
 });

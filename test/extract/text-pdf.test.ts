@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../server/extract/extract.ts';
 import type { ExtractionResult } from '../../server/extract/schema.ts';
-import { balanceSheet, documentHtml, incomeStatement, rdDeduction, staffTable, type Sheet } from './fixtures/statements.ts';
+import { balanceSheet, documentHtml, incomeStatement, listedReport, rdDeduction, staffTable, type Sheet } from './fixtures/statements.ts';
 import { closeBrowser, htmlToPdf, readBytes, sealSvg } from './fixtures/render.ts';
 
 afterAll(closeBrowser);
@@ -133,5 +133,22 @@ describe('text PDFs', () => {
     expect(doc?.fields.equity?.value).not.toBe(equity);
     expect(doc?.fields.equity?.flagged).toBe(true);
     expect(r.checks.find((c) => c.code === 'BALANCE_IDENTITY')?.ok).toBe(false);
+  });
+});
+
+describe('annual-report layouts', () => {
+  it('reads 合并 and 母公司 statements that begin mid-page and run over pages without title or header', async () => {
+    const report = listedReport({ seed: 71 });
+    const r = await extractFile({ name: '年报.pdf', bytes: readBytes(await htmlToPdf(documentHtml([{ kind: 'balance_sheet', html: report.html, truth: {}, unit: '元', company: '' }]))) });
+    expect(r.pages).toBeGreaterThanOrEqual(3);
+    expect(r.documents.map((d) => [d.kind, d.scope, d.use])).toEqual(report.statements.map((s) => [s.kind, s.scope, s.kind === 'income_statement' || s.scope === 'parent']));
+    r.documents.forEach((d, i) => {
+      expect(valuesOf(d)).toEqual(report.statements[i]!.truth);
+      expect(Object.fromEntries(Object.entries(d.previous?.fields ?? {}).map(([k, f]) => [k, f.value]))).toEqual(report.statements[i]!.previous);
+    });
+    // A statement that runs on is reported where its figures start, with the pages it continues on.
+    expect(r.documents[0]?.pages?.length).toBeGreaterThanOrEqual(1);
+    expect(r.documents[1]!.page).toBeGreaterThanOrEqual(r.documents[0]!.page);
+    expect(r.checks.every((c) => c.ok)).toBe(true);
   });
 });

@@ -310,6 +310,15 @@ describe('reconciling statements with the declared form', () => {
     expect(d.discrepancies.map((x) => x.figure)).toEqual(['salesRevenue']);
   });
 
+  it('合并 and 母公司 statements in one file: only the one the form uses (use: true, the firm’s own) counts', () => {
+    const input = example();
+    const group = { ...income2019({ operatingRevenue: '90000000.00' }), scope: 'consolidated' as const, use: false };
+    const parent = { ...income2019({}, { page: 3 }), scope: 'parent' as const, use: true };
+    const r = run(input, [file('g', '年报.pdf', group, parent)]);
+    expect(figure(r, 'salesRevenue')).toMatchObject({ value: '3000', origin: { kind: 'document', page: 3 } });
+    expect(r.discrepancies.map((x) => x.figure)).not.toContain('salesRevenue');
+  });
+
   it('failed accounting identities, from the statement and from the extraction’s own checks', () => {
     const bad = balance({ totalAssets: '15100000.00' });
     const doc = file('b', '资产负债表.pdf', bad);

@@ -28,11 +28,14 @@ async function extractOne(file: string, readers: () => Promise<Readers>): Promis
 function table(r: ExtractionResult): string[] {
   const out = [`== ${r.file}（${r.pages} 页，${r.method === 'ocr' ? '图像识别' : '文本读取'}）`];
   for (const d of r.documents) {
-    out.push(`${KIND_NAMES[d.kind] ?? d.kind}  第 ${d.page} 页  原表单位：${d.unit}${d.company ? `  ${d.company}` : ''}${d.period ? `  ${d.period}` : ''}${d.seal ? '  有印章' : ''}`);
+    const scope = d.scope === 'consolidated' ? '合并' : d.scope === 'parent' ? '母公司' : '';
+    const pages = d.pages?.length ? `–${Math.max(...d.pages)}` : '';
+    out.push(`${scope}${KIND_NAMES[d.kind] ?? d.kind}  第 ${d.page}${pages} 页  原表单位：${d.unit}${d.company ? `  ${d.company}` : ''}${d.period ? `  ${d.period}` : ''}${d.seal ? '  有印章' : ''}${d.use === false ? '  （评价不使用）' : ''}`);
     for (const [k, f] of Object.entries(d.fields)) {
       const unit = d.kind === 'staff_table' || k === 'projectCount' ? '' : ' 元';
       out.push(`  ${fieldLabel(k).padEnd(14, '　')} ${f.value.padStart(18)}${unit}  可信度 ${f.confidence.toFixed(2)}${f.flagged ? '  ⚠ 请核对' : ''}${f.source === 'derived' ? '（由勾稽关系推得）' : ''}`);
     }
+    for (const m of d.missing ?? []) out.push(`  ${m.label}：表上有此行，但金额未能识别，请补填`);
   }
   for (const c of r.checks.filter((c) => !c.ok)) out.push(`  ⚠ 勾稽不符（第 ${c.page ?? '?'} 页）：${c.message}`);
   for (const w of r.warnings ?? []) out.push(`  提示：${w.message}`);

@@ -3,7 +3,7 @@
 import type { Unit } from '../schema.ts';
 import { normalizeText } from './normalize.ts';
 
-export const UNIT_FACTOR: Record<Unit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10000n };
+export const UNIT_FACTOR: Record<Unit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10000n, 百万元: 1000000n, 亿元: 100000000n };
 
 export interface ParsedAmount {
   /** Value in the document's unit, scaled: digits / 10^scale. */
@@ -12,6 +12,8 @@ export interface ParsedAmount {
   negative: boolean;
   /** Thousands groups were irregular or a character was read as a digit look-alike. */
   doubtful: boolean;
+  /** Printed in parentheses: negative, except as the amount of a 减： line (read-page.ts). */
+  paren?: boolean;
 }
 
 // OCR look-alikes, only substituted when the rest of the token is numeric.
@@ -65,7 +67,7 @@ export function parseAmount(raw: string): ParsedAmount | undefined {
   const intDigits = groups.join('');
   if (intDigits === '' && frac === '') return undefined;
   if (!/^\d*$/.test(intDigits)) return undefined;
-  return { digits: BigInt((intDigits || '0') + frac), scale: frac.length, negative, doubtful };
+  return { digits: BigInt((intDigits || '0') + frac), scale: frac.length, negative, doubtful, ...(open || close ? { paren: true } : {}) };
 }
 
 /** Convert to 分 in 元; `exact` is false when the document's precision goes below 1 分 (rounded half away from zero). */

@@ -4,7 +4,7 @@ import { formatDecimal, formatFen, toFen, type ParsedAmount } from './amount.ts'
 import type { ItemKey } from './catalog.ts';
 import type { PageReading, Reading } from './read-page.ts';
 import type { QuarterTable } from './staff.ts';
-import { resolve, type Candidate } from './resolve.ts';
+import { resolve, type Candidate, type Resolution } from './resolve.ts';
 
 export type Method = 'text' | 'ocr';
 
@@ -45,11 +45,44 @@ export function candidatesOf(p: PageReading, method: Method): Map<ItemKey, Candi
   return out;
 }
 
+/** The comparative column's readings, as candidates of their own (the ladder's previous-year figures). */
+export function previousCandidatesOf(p: PageReading, method: Method): Map<ItemKey, Candidate[]> {
+  const out = new Map<ItemKey, Candidate[]>();
+  for (const [key, r] of p.readings) {
+    if (!r.previous) continue;
+    const { fen } = toFen(r.previous.amount, p.unit);
+    const conf = (method === 'text' ? 0.99 : Math.min(0.95, r.previous.cell.conf)) * r.labelConfidence * (r.previous.amount.doubtful ? 0.6 : 1);
+    out.set(key, [{ fen, confidence: round2(conf), source: method }]);
+  }
+  return out;
+}
+
+/** Resolved money figures as contract fields; 营业总收入/营业总成本 stand in only where 营业收入/营业成本 lack. */
+function moneyFields(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Candidate[]>, derive: boolean): { fields: Record<string, Field>; checks: Resolution['checks'] } {
+  const money = new Map([...candidates].filter(([k]) => k !== 'projectCount'));
+  const res = resolve(kind, money, derive);
+  const fields: Record<string, Field> = {};
+  const stand: [ItemKey, ItemKey][] = [['operatingRevenue', 'totalOperatingRevenue'], ['operatingCost', 'totalOperatingCost']];
+  for (const [target, total] of stand) {
+    const v = res.values.get(total);
+    if (!res.values.has(target) && v) res.values.set(target, v);
+  }
+  for (const [key, v] of res.values) {
+    if (!isContractField(kind, key)) continue;
+    fields[key] = {
+      value: formatFen(v.fen), confidence: round2(v.confidence),
+      ...(v.flagged ? { flagged: true } : {}), ...(v.source === 'derived' ? { source: 'derived' as const } : {}),
+    };
+  }
+  return { fields, checks: res.checks };
+}
+
 export function assemble(
   page: number,
   p: PageReading,
   method: Method,
   candidates: ReadonlyMap<ItemKey, Candidate[]> = candidatesOf(p, method),
+  previous: ReadonlyMap<ItemKey, Candidate[]> = previousCandidatesOf(p, method),
 ): Assembled | undefined {
   const kind = p.kind;
   if (!kind) return undefined;
@@ -67,20 +100,19 @@ export function assemble(
     }
     if (p.quarters) Object.assign(fields, quarterFields(p.quarters, method));
   }
+  let prior: StatementResult['previous'];
   if (kind !== 'staff_table') {
-    const money = new Map([...candidates].filter(([k]) => k !== 'projectCount'));
-    const res = resolve(kind, money);
-    for (const [key, v] of res.values) {
-      if (!isContractField(kind, key)) continue;
-      fields[key] = {
-        value: formatFen(v.fen), confidence: round2(v.confidence),
-        ...(v.flagged ? { flagged: true } : {}), ...(v.source === 'derived' ? { source: 'derived' as const } : {}),
-      };
+    const current = moneyFields(kind, candidates, p.titled);
+    Object.assign(fields, current.fields);
+    checks = current.checks.map((c) => ({ ...c, page }));
+    if (kind !== 'rd_deduction' && previous.size > 0) {
+      const before = moneyFields(kind, previous, false);
+      if (Object.keys(before.fields).length > 0) prior = { ...(p.previousColumn ? { period: p.previousColumn } : {}), fields: before.fields };
     }
-    checks = res.checks.map((c) => ({ ...c, page }));
   }
   const doc: StatementResult = {
-    kind, page, unit: p.unit, fields,
+    kind, page, unit: p.unit, fields, scope: p.scope,
+    ...(prior ? { previous: prior } : {}),
     ...(p.quarters ? { quarters: p.quarters.quarters } : {}),
     ...(p.company ? { company: p.company } : {}),
     ...(p.period ? { period: p.period } : {}),

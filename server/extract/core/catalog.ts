@@ -12,7 +12,7 @@ export type ItemKey =
   | 'financeExpenses' | 'otherIncome' | 'investmentIncome' | 'netExposureHedge' | 'fairValueChange'
   | 'creditImpairment' | 'assetImpairment' | 'assetDisposal' | 'operatingProfit' | 'nonOperatingIncome'
   | 'nonOperatingExpense' | 'totalProfit' | 'incomeTax' | 'netProfit' | 'mainBusinessProfit' | 'otherBusinessProfit'
-  | 'subsidyIncome'
+  | 'subsidyIncome' | 'totalOperatingRevenue' | 'totalOperatingCost' | 'exchangeGain'
   | 'projectCount' | 'rdSubtotal'
   | 'employees' | 'techStaff';
 
@@ -35,7 +35,15 @@ export const LINE_ITEMS: LineItem[] = [
   // 资产负债表: 2019 一般企业 (财会〔2019〕6号), 小企业会计准则 会小企01表, older wording.
   item(BS, 'totalAssets', '资产总计', '资产合计', '资产总额'),
   item(BS, 'totalLiabilities', '负债合计', '负债总计', '负债总额'),
-  item(BS, 'equity', '所有者权益(或股东权益)合计', '所有者权益合计', '股东权益合计', '所有者权益(股东权益)合计', '净资产合计'),
+  item(BS, 'equity', '所有者权益(或股东权益)合计', '所有者权益合计', '股东权益合计', '所有者权益(股东权益)合计', '净资产合计',
+    '所有者权益总计', '股东权益总计', '所有者权益(或股东权益)总计', '权益合计', '所有者权益总额', '股东权益总额'),
+  // A group's equity attributable to the parent's owners is not the statement's 所有者权益合计: listed apart so
+  // that it can never match that line with a slip.
+  ...others(BS, '归属于母公司所有者权益(或股东权益)合计', '归属于母公司所有者权益合计', '归属于母公司股东权益合计',
+    '归属于母公司所有者的权益合计', '归属于母公司股东的权益', '归属于母公司所有者权益', '少数股东权益', '一般风险准备',
+    '结算备付金', '拆出资金', '应收保费', '应收分保账款', '应收分保合同准备金', '买入返售金融资产', '发放贷款和垫款',
+    '向中央银行借款', '拆入资金', '卖出回购金融资产款', '吸收存款及同业存放', '代理买卖证券款', '代理承销证券款',
+    '应付手续费及佣金', '应付分保账款', '保险合同准备金', '长期应付职工薪酬', '负债和股东权益', '股东权益', '负债'),
   item(BS, 'liabilitiesAndEquity', '负债和所有者权益(或股东权益)总计', '负债和所有者权益总计', '负债和股东权益总计',
     '负债及所有者权益合计', '负债及所有者权益总计', '负债和所有者权益(或股东权益)合计', '负债和所有者权益合计'),
   ...others(BS, '流动资产', '流动资产合计', '非流动资产', '非流动资产合计', '流动负债', '流动负债合计', '非流动负债',
@@ -53,10 +61,15 @@ export const LINE_ITEMS: LineItem[] = [
     '负债和所有者权益', '负债和所有者权益(或股东权益)'),
 
   // 利润表: 2019 一般企业, 会小企02表, older 损益表.
-  item(IS, 'operatingRevenue', '营业收入', '营业总收入'),
+  // 营业收入 is the 营业收入 line; 营业总收入 (a group with financial business adds 利息收入, 已赚保费…) stands in
+  // for it only where no 营业收入 line is printed (assemble.ts).
+  item(IS, 'operatingRevenue', '营业收入', '营业收入合计', '营业收入总计'),
+  item(IS, 'totalOperatingRevenue', '营业总收入'),
+  item(IS, 'totalOperatingCost', '营业总成本'),
+  item(IS, 'exchangeGain', '汇兑收益'),
   item(IS, 'mainBusinessRevenue', '主营业务收入'),
   item(IS, 'otherBusinessRevenue', '其他业务收入'),
-  item(IS, 'operatingCost', '营业成本', '营业总成本'),
+  item(IS, 'operatingCost', '营业成本', '营业成本合计'),
   item(IS, 'mainBusinessCost', '主营业务成本'),
   item(IS, 'otherBusinessCost', '其他业务成本', '其他业务支出'),
   item(IS, 'taxesAndSurcharges', '税金及附加', '营业税金及附加', '主营业务税金及附加'),
@@ -86,7 +99,14 @@ export const LINE_ITEMS: LineItem[] = [
     '城市维护建设税', '资源税', '土地增值税', '城镇土地使用税、房产税、车船税、印花税',
     '教育费附加、矿产资源补偿费、排污费', '商品维修费', '广告费和业务宣传费', '开办费', '业务招待费', '研究费用',
     '政府补助', '坏账损失', '无法收回的长期债券投资损失', '无法收回的长期股权投资损失',
-    '自然灾害等不可抗力因素造成的损失', '税收滞纳金', '非流动资产处置损失', '非流动资产处置利得'),
+    '自然灾害等不可抗力因素造成的损失', '税收滞纳金', '非流动资产处置损失', '非流动资产处置利得', '已赚保费',
+    '手续费及佣金收入', '利息支出', '手续费及佣金支出', '退保金', '赔付支出净额', '提取保险责任准备金净额', '保单红利支出',
+    '分保费用', '按经营持续性分类', '按所有权归属分类', '归属于母公司股东的净利润', '归属于母公司所有者的净利润',
+    '少数股东损益', '归属于母公司所有者的其他综合收益的税后净额', '归属于少数股东的其他综合收益的税后净额',
+    '归属于母公司所有者的综合收益总额', '归属于少数股东的综合收益总额', '其他权益工具投资公允价值变动',
+    '权益法下可转损益的其他综合收益', '外币财务报表折算差额', '净利润(净亏损以"-"号填列)', '扣除非经常性损益后的净利润',
+    '归属于上市公司股东的净利润', '归属于上市公司股东的扣除非经常性损益的净利润', '经营活动产生的现金流量净额',
+    '归属于上市公司股东的净资产'),
 
   // A107012 研发费用加计扣除优惠明细表 (2018 and 2021 versions).
   item(RD, 'projectCount', '本年可享受研发费用加计扣除项目数量'),

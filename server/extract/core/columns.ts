@@ -1,6 +1,6 @@
 // Amount columns: which header each column sits under, which are 行次, and which one holds the figure we need.
 import type { StatementKind } from '../schema.ts';
-import { headerRole, PREFERRED_ROLES, type ColumnRole } from './headers.ts';
+import { headerRole, headerYear, PREFERRED_ROLES, type ColumnRole } from './headers.ts';
 import { columnsByRightEdge, type Cell, type Row } from './layout.ts';
 
 export interface Header { cell: Cell; role: ColumnRole }
@@ -10,10 +10,14 @@ export function findHeaders(rows: Row[], labels: { cell: Cell }[]): Header[] {
   const labelCells = new Set(labels.map((l) => l.cell));
   const headers: Header[] = [];
   rows.forEach((row) => {
-    if (row.cells.some((c) => c.amount && !/^\d{1,2}$/.test(c.text))) return;
+    const before = headers.length;
+    // A summary table heads its columns with bare years (2020 2019 2018): numbers, but no amounts.
+    const years = row.cells.filter((c) => c.amount && /^(?:19|20)\d{2}$/.test(c.text));
+    const bareYears = years.length >= 2 && new Set(years.map((c) => c.text)).size === years.length;
+    if (row.cells.some((c) => c.amount && !/^\d{1,2}$/.test(c.text) && !(bareYears && years.includes(c)))) return;
     for (const cell of row.cells) {
       if (labelCells.has(cell)) continue;
-      const role = headerRole(cell.text);
+      const role = bareYears && years.includes(cell) ? 'year' : headerRole(cell.text);
       if (role) {
         headers.push({ cell, role });
         continue;
@@ -24,20 +28,41 @@ export function findHeaders(rows: Row[], labels: { cell: Cell }[]): Header[] {
         if (r) headers.push({ cell: { ...w, conf: w.conf ?? 1, words: [w] }, role: r });
       }
     }
+    // A date alone on its row is the statement's period line (2020年1-12月), not a column head.
+    const mine = headers.slice(before);
+    if (mine.length === 1 && mine[0]?.role === 'year') headers.pop();
   });
-  return headers;
+  return byDate(headers);
+}
+
+/** Dated headers: the latest date is the current column, every other one comparative. */
+function byDate(headers: Header[]): Header[] {
+  const dated = headers.filter((h) => h.role === 'year').map((h) => ({ h, d: headerYear(h.cell.text)?.date ?? Number(h.cell.text) * 10000 + 1231 }));
+  if (dated.length === 0) return headers;
+  const latest = Math.max(...dated.map((x) => x.d));
+  const roleOf = new Map(dated.map((x) => [x.h, x.d === latest ? 'current' as const : 'comparative' as const]));
+  return headers.map((h) => (roleOf.has(h) ? { ...h, role: roleOf.get(h)! } : h));
 }
 
 export type ColumnOf = (cell: Cell) => { header?: Cell; role?: ColumnRole };
 
+/** The money columns of a table, left to right, as the next page of the same statement inherits them. */
+export interface ColumnLayout { roles: (ColumnRole | undefined)[]; edges: number[]; headers: (string | undefined)[] }
+
+const noteLike = (column: Cell[]) => column.every((c) => /^\d{1,3}$/.test(c.text));
+
 /**
  * Amount columns from the right edges amounts align on, each named by the header its span overlaps most. Per
  * cell this fails: a short amount (0.00) sits far right of a centred header, and the nearest header may be the
- * next column's; the long amounts of its column do reach under its own.
+ * next column's; the long amounts of its column do reach under its own. A page that continues a statement
+ * without repeating its header takes the names from the page before (`inherited`), column by column.
  */
-export function columnsOf(rows: Row[], headers: Header[]): ColumnOf {
+export function columnsOf(rows: Row[], headers: Header[], inherited?: ColumnLayout): { columnOf: ColumnOf; layout: ColumnLayout } {
   const clusters = columnsByRightEdge(rows.flatMap((r) => r.cells.filter((c) => c.amount)));
   const byCell = new Map<Cell, { header?: Cell; role?: ColumnRole }>();
+  const layout: ColumnLayout = { roles: [], edges: [], headers: [] };
+  const money = clusters.filter((c) => !noteLike(c));
+  const named = new Map<Cell[], { header?: Cell; role?: ColumnRole }>();
   for (const column of clusters) {
     const x0 = Math.min(...column.map((c) => c.x0));
     const x1 = Math.max(...column.map((c) => c.x1));
@@ -46,15 +71,30 @@ export function columnsOf(rows: Row[], headers: Header[]): ColumnOf {
     let most = 0;
     for (const hd of headers) {
       const overlap = Math.min(x1, hd.cell.x1) - Math.max(x0, hd.cell.x0);
-      if (hd.cell.y1 <= bottom && overlap > most) {
+      if (hd.cell.y1 <= bottom && (overlap > most || (overlap === most && overlap > 0 && best && hd.cell.y1 > best.cell.y1))) {
         most = overlap;
         best = hd;
       }
     }
-    const named = best ? { header: best.cell, role: best.role } : {};
-    for (const c of column) byCell.set(c, named);
+    named.set(column, best ? { header: best.cell, role: best.role } : {});
   }
-  return (cell) => byCell.get(cell) ?? {};
+  const anyNamed = money.some((c) => named.get(c)?.role);
+  money.forEach((column, i) => {
+    const edge = Math.max(...column.map((c) => c.x1));
+    if (!anyNamed && inherited && inherited.roles.length > 0) {
+      // Same number of columns: the same order. Otherwise the inherited column whose right edge is nearest.
+      const k = inherited.roles.length === money.length ? i
+        : inherited.edges.reduce((bi, e, j) => (Math.abs(e - edge) < Math.abs((inherited.edges[bi] ?? Infinity) - edge) ? j : bi), 0);
+      const role = inherited.roles[k];
+      named.set(column, role ? { role } : {});
+    }
+    const n = named.get(column);
+    layout.roles.push(n?.role);
+    layout.edges.push(edge);
+    layout.headers.push(n?.header?.text ?? (anyNamed ? undefined : inherited?.headers[i]));
+  });
+  for (const column of clusters) for (const c of column) byCell.set(c, named.get(column) ?? {});
+  return { columnOf: (cell) => byCell.get(cell) ?? {}, layout };
 }
 
 /**

@@ -20,7 +20,7 @@ const minus = (...keys: ItemKey[]) => keys.map((key) => ({ key, sign: -1n as con
 const oldFormat = (has: (k: ItemKey) => boolean) => has('mainBusinessProfit');
 
 const OPERATING_COSTS = minus('operatingCost', 'taxesAndSurcharges', 'sellingExpenses', 'adminExpenses', 'rdExpenses', 'financeExpenses');
-const GAINS = plus('otherIncome', 'investmentIncome', 'netExposureHedge', 'fairValueChange', 'assetDisposal');
+const GAINS = plus('otherIncome', 'investmentIncome', 'netExposureHedge', 'fairValueChange', 'assetDisposal', 'exchangeGain');
 
 export const IDENTITIES: Identity[] = [
   {
@@ -54,6 +54,13 @@ export const IDENTITIES: Identity[] = [
     terms: [...plus('operatingRevenue'), ...OPERATING_COSTS, ...GAINS, ...minus('creditImpairment', 'assetImpairment')],
     required: ['operatingRevenue'], when: (has) => !oldFormat(has) && (has('creditImpairment') || has('assetImpairment')),
     message: '营业利润 = 营业收入 − 营业成本 − 税金及附加 − 期间费用 − 减值损失 + 其他收益、投资收益等',
+  },
+  // Listed groups (金融类 subsidiaries): 营业总收入 − 营业总成本, which hold 利息收入/支出, 手续费 and the expenses.
+  {
+    code: 'OPERATING_PROFIT', kind: 'income_statement', total: 'operatingProfit',
+    terms: [...plus('totalOperatingRevenue'), ...minus('totalOperatingCost'), ...GAINS, ...plus('creditImpairment', 'assetImpairment')],
+    required: ['totalOperatingRevenue', 'totalOperatingCost'], when: (has) => !oldFormat(has),
+    message: '营业利润 = 营业总收入 − 营业总成本 + 其他收益、投资收益等',
   },
   // Old 损益表: 主营业务利润 + 其他业务利润 − 营业费用 − 管理费用 − 财务费用 = 营业利润.
   {

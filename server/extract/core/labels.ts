@@ -26,7 +26,8 @@ export function findLabels(rows: Row[], titled: StatementKind | undefined): Labe
         for (let j = rowIndex + 1; j < rows.length && parts.length < 4; j++) {
           const last = parts[parts.length - 1] as Cell;
           const next = rows[j]?.cells.find(
-            (c) => !c.amount && hasCjk(c.text) && Math.abs(c.x0 - cell.x0) < 1.5 * h && c.y0 - last.y1 < 0.6 * h,
+            // Wrapped at the same left edge, or hanging back to the column's margin (所有者权益（或股东权 / 益）合计).
+            (c) => !c.amount && hasCjk(c.text) && c.x0 - cell.x0 < 1.5 * h && cell.x0 - c.x0 < 3 * h && c.y0 - last.y1 < 0.6 * h,
           );
           if (!next) {
             if ((rows[j]?.y ?? Infinity) - (last.y0 + last.y1) / 2 > 1.6 * h) break;

@@ -92,7 +92,37 @@ function toCells(words: Word[], h: number): Cell[] {
     }
   }
   if (cur) cells.push(makeCell(cur.words));
-  return cells.flatMap(splitLabelAmount);
+  return joinDates(cells.flatMap(splitLabelAmount), h);
+}
+
+// A date printed as separate pieces (2020 | 年 | 12 | 月 | 31 | 日): a column header, not amounts.
+const DATE_PREFIX = /^(?:19|20)\d{2}(?:年(?:度|末|\d{1,2}(?:月(?:\d{1,2}日?)?|[-—]\d{0,2}月?)?)?)?$/;
+const DATE_WHOLE = /^(?:19|20)\d{2}年/;
+
+function joinDates(cells: Cell[], h: number): Cell[] {
+  const out: Cell[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const start = cells[i] as Cell;
+    if (!/^(?:19|20)\d{2}/.test(start.text)) {
+      out.push(start);
+      continue;
+    }
+    let j = i;
+    let text = start.text;
+    while (j + 1 < cells.length) {
+      const next = cells[j + 1] as Cell;
+      const joined = text + next.text;
+      if (next.x0 - (cells[j] as Cell).x1 > 1.2 * h || !DATE_PREFIX.test(joined)) break;
+      text = joined;
+      j++;
+    }
+    if (DATE_PREFIX.test(text) && DATE_WHOLE.test(text)) {
+      const { amount: _a, ...date } = makeCell(cells.slice(i, j + 1).flatMap((c) => c.words));
+      out.push({ ...date, text });
+      i = j;
+    } else out.push(start);
+  }
+  return out;
 }
 
 // OCR runs a label into its amount when the gap is small: 负债和所有者权益总计|18,661,734.39|.

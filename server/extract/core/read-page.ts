@@ -1,15 +1,16 @@
 // One page of positioned words → the statement it holds: kind, unit, company, period and each line item's
 // current-period figure, paired by coordinates.
-import type { StatementKind, Unit } from '../schema.ts';
+import type { Scope, StatementKind, Unit } from '../schema.ts';
 import type { ParsedAmount } from './amount.ts';
 import type { ItemKey } from './catalog.ts';
-import { chooseColumn, columnsOf, dropRowNumbers, findHeaders, type ColumnOf } from './columns.ts';
+import { chooseColumn, columnsOf, dropRowNumbers, findHeaders, type ColumnLayout, type ColumnOf } from './columns.ts';
 import type { ColumnRole } from './headers.ts';
 import { findLabels, type LabelHit } from './labels.ts';
 import { groupRows, medianHeight, rowText, type Box, type Cell, type Row, type Word } from './layout.ts';
 import { readQuarterTable, type QuarterTable } from './staff.ts';
-import { findCompany, findPeriod, findTitle, voteKind } from './statement-meta.ts';
+import { findCompany, findPeriod, findTitles, voteKind } from './statement-meta.ts';
 import { detectUnit } from './unit.ts';
+import { normalizeText } from './normalize.ts';
 
 export interface Reading {
   key: ItemKey;
@@ -27,12 +28,24 @@ export interface Reading {
   rowAmounts: { cell: Cell; role?: ColumnRole }[];
   /** Other rows whose label matched the same line item. */
   alternatives?: Reading[];
+  /** The comparative column's amount on the same line (上期 / 上年 / 年初 / 上年年末). */
+  previous?: { cell: Cell; amount: ParsedAmount };
 }
 
 export interface PageReading {
   kind?: StatementKind;
   /** True when the page names its statement (a title); false when guessed from its line items. */
   titled: boolean;
+  /** 合并 / 母公司 from the title; `single` when the title names neither. */
+  scope: Scope;
+  /** The title named a statement we do not read (现金流量表…): it ends the statement before it. */
+  otherStatement?: boolean;
+  /** Header text of the comparative column read for `previous`. */
+  previousColumn?: string;
+  /** The money columns' roles, left to right: what a continuation page without a header inherits. */
+  layout: ColumnLayout;
+  /** Contract lines whose label is on the page but whose current cell has text that is no amount. */
+  unreadable: { key: ItemKey; label: string; box: Box }[];
   unit: Unit;
   unitFound: boolean;
   company?: string;
@@ -59,19 +72,50 @@ export interface PageReading {
 }
 
 
-export function readPage(words: Word[]): PageReading {
+/** What a page inherits from the statement it continues: its column names and unit. */
+export interface PageContext { kind?: StatementKind; layout?: ColumnLayout; unit?: Unit; unitFound?: boolean; scope?: Scope }
+
+/** A page read as one statement (the whole page). */
+export function readPage(words: Word[], context: PageContext = {}): PageReading {
+  return readRows(groupRows(words), undefined, context);
+}
+
+/**
+ * A page read statement by statement: each title starts one, wherever it stands; rows above the first title
+ * continue the statement of the page before (`context`). Words of the page are grouped once.
+ */
+export function readSegments(words: Word[], context: PageContext = {}): PageReading[] {
   const rows = groupRows(words);
+  const titles = findTitles(rows);
+  const pageUnit = detectUnit(rows.map(rowText).join('\n'));
+  const cuts = [0, ...titles.map((t) => t.rowIndex), rows.length];
+  const out: PageReading[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const title = i === 0 ? undefined : titles[i - 1];
+    const part = rows.slice(cuts[i], cuts[i + 1]);
+    if (part.length === 0) continue;
+    const ctx: PageContext = title ? { ...(pageUnit.found ? { unit: pageUnit.unit, unitFound: true } : {}) } : context;
+    out.push(readRows(part, title ? { kind: title.kind, scope: title.scope } : undefined, ctx));
+  }
+  return out;
+}
+
+function readRows(rows: Row[], title: { kind: StatementKind | 'other'; scope: Scope } | undefined, context: PageContext): PageReading {
   const lines = rows.map(rowText);
   const text = lines.join('\n');
-  const titled = findTitle(rows);
-  const labels = findLabels(rows, titled);
-  const kind = titled ?? voteKind(labels.map((l) => l.m.item.kind));
+  const found = title ?? findTitles(rows)[0];
+  const titledKind = found && found.kind !== 'other' ? found.kind : undefined;
+  const labels = found?.kind === 'other' ? [] : findLabels(rows, titledKind);
+  const kind = titledKind ?? (found ? undefined : voteKind(labels.map((l) => l.m.item.kind)));
   const own = labels.filter((l) => l.m.item.kind === kind);
   const headers = findHeaders(rows, own);
-  const columnOf = columnsOf(rows, headers);
-  const { unit, found: unitFound } = detectUnit(text);
+  const inherit = !found && context.kind === kind ? context.layout : undefined;
+  const { columnOf, layout } = columnsOf(rows, headers, inherit);
+  const detected = detectUnit(text);
+  const { unit, found: unitFound } = detected.found || !context.unit ? detected : { unit: context.unit, found: context.unitFound ?? false };
   const readings = new Map<ItemKey, Reading>();
   let column: string | undefined;
+  let previousColumn: string | undefined;
   for (const l of own) {
     const key = l.m.item.key;
     if (!key) continue;
@@ -79,9 +123,11 @@ export function readPage(words: Word[]): PageReading {
     const candidates = dropRowNumbers(rowAmounts, kind);
     const chosen = chooseColumn(candidates);
     if (!chosen || !chosen.cell.amount) continue;
+    const prev = candidates.find((c) => c.role === 'comparative' && c !== chosen && c.cell.amount);
     const reading: Reading = {
       key, amount: chosen.cell.amount, cell: chosen.cell, label: l.cell.text, labelX0: l.cell.x0, labelConfidence: l.m.confidence,
       column: chosen.header?.text, role: chosen.role, rowAmounts: candidates,
+      ...(prev?.cell.amount ? { previous: { cell: prev.cell, amount: prev.cell.amount } } : {}),
     };
     // A label met twice (repeated in a summary, or a line misread as another): the more certain reading leads,
     // the other stays an alternative for the identities to weigh.
@@ -92,14 +138,24 @@ export function readPage(words: Word[]): PageReading {
       continue;
     }
     readings.set(key, reading);
-    column ??= chosen.header?.text;
+    column ??= chosen.header?.text ?? layout.headers[layout.roles.indexOf(chosen.role)];
+    previousColumn ??= prev?.header?.text ?? layout.headers[layout.roles.indexOf('comparative')];
   }
+  deductionsInParentheses(readings);
   const gaps = findGaps(own, readings);
   const orphans = findOrphans(rows, labels, readings, columnOf);
   const decimals = mode([...readings.values()].map((r) => r.amount.scale)) ?? 2;
   const quarters = kind === 'staff_table' ? readQuarterTable(rows) : undefined;
+  const unreadable = gaps.flatMap((g) => {
+    const label = own.find((l) => l.m.item.key === g.key);
+    const inside = rows.flatMap((r) => r.cells).filter((c) => c !== label?.cell && c.x0 < g.box.x1 && c.x1 > g.box.x0 && (c.y0 + c.y1) / 2 > g.box.y0 && (c.y0 + c.y1) / 2 < g.box.y1);
+    return inside.some((c) => !/^[-—–~_\s]*$/.test(c.text)) && label ? [{ key: g.key, label: label.cell.text, box: g.box }] : [];
+  });
   return {
-    kind, titled: titled !== undefined, unit, unitFound, readings, gaps, orphans, decimals, knownLines: own.length, column, rows,
+    kind, titled: found !== undefined, scope: found?.scope ?? context.scope ?? 'single', layout, unit, unitFound, readings, gaps, orphans,
+    decimals, knownLines: own.length, column, rows, unreadable,
+    ...(found?.kind === 'other' ? { otherStatement: true } : {}),
+    ...(previousColumn ? { previousColumn } : {}),
     ...(quarters ? { quarters } : {}),
     company: findCompany(lines), period: findPeriod(text),
   };
@@ -149,6 +205,24 @@ function findOrphans(rows: Row[], labels: LabelHit[], readings: Map<ItemKey, Rea
     }
   }
   return out;
+}
+
+const EXPENSES = new Set<ItemKey>(['operatingCost', 'mainBusinessCost', 'otherBusinessCost', 'totalOperatingCost', 'taxesAndSurcharges',
+  'sellingExpenses', 'adminExpenses', 'rdExpenses', 'financeExpenses', 'incomeTax', 'nonOperatingExpense']);
+
+/**
+ * Some software prints what a 减： line deducts in parentheses: (8,000.00) beside 减：营业成本 is a cost of
+ * 8,000.00, not a negative cost. Once a 减： line shows it, the expense lines of that statement follow the same
+ * style; a sign still wrong after that is what the identities' single-sign repair is for.
+ */
+function deductionsInParentheses(readings: Map<ItemKey, Reading>): void {
+  const all = [...readings.values()];
+  const style = all.some((r) => r.amount.paren && /^\s*(?:[一二三四五六七八九十]+[、.])?\s*减/.test(normalizeText(r.label)));
+  if (!style) return;
+  for (const r of all) {
+    if (!EXPENSES.has(r.key)) continue;
+    for (const a of [r.amount, r.previous?.amount]) if (a?.paren && !a.doubtful) a.negative = false;
+  }
 }
 
 function mode(xs: number[]): number | undefined {

