@@ -11,18 +11,9 @@ import type { FirmResult } from './schemas.ts';
 export type ReportPdf = (input: PrecheckInput, result: AssessmentResult, extra?: { firmName?: string }) => Promise<Buffer>;
 
 /** Loaded on first use: the report module brings fonts and a PDF writer the scoring path never needs. */
-export async function loadReportPdf(): Promise<ReportPdf | null> {
-  // Until server/report/pdf.ts lands the path is a variable, so the type check does not need the module.
-  const path = '../report/pdf.ts';
-  try {
-    const { assessmentReportPdf } = (await import(path)) as { assessmentReportPdf: ReportPdf };
-    return assessmentReportPdf;
-  } catch {
-    return null;
-  }
+export async function loadReportPdf(): Promise<ReportPdf> {
+  return (await import('../report/pdf.ts')).assessmentReportPdf;
 }
-
-export const REPORTS_UNAVAILABLE = '此版本尚未包含企业 PDF 报告，结果表已生成';
 
 /** A file name that survives every unzip tool: no path separators or control characters, bounded length. */
 export function reportFileName(r: FirmResult): string {

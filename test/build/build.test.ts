@@ -48,6 +48,9 @@ describe('npm run build', () => {
     copy = mkdtempSync(join(tmpdir(), 'kexiao-build-'));
     for (const p of ['server', 'bin', 'scripts', 'package.json']) cpSync(join(ROOT, p), join(copy, p), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    // The copy's sources an hour old: only the edits made below are newer than a build.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of walk(join(copy, 'server'))) utimesSync(f, hourAgo, hourAgo);
     await build();
   }, 120_000);
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -65,13 +68,20 @@ describe('npm run build', () => {
 
   it('runs the compiled JavaScript while it is fresh, the sources through tsx once a source is newer or added', async () => {
     expect(await entry()).toBe('dist/server/cli/main.js');
-    const later = new Date(Date.now() + 5_000);
-    utimesSync(join(copy, 'server/domain/exact.ts'), later, later);
+    // A source edited after the build: the stamp is moved back rather than the file forward, so that the rebuild
+    // that follows is newer than the edit however fast it runs.
+    const editedAfterBuild = (path: string) => {
+      const now = new Date();
+      const before = new Date(now.getTime() - 2_000);
+      utimesSync(path, now, now);
+      utimesSync(join(copy, 'dist/BUILD'), before, before);
+    };
+    editedAfterBuild(join(copy, 'server/domain/exact.ts'));
     expect(await entry()).toBe('server/cli/main.ts');
     await build();
     expect(await entry()).toBe('dist/server/cli/main.js');
     writeFileSync(join(copy, 'server/domain/added.ts'), 'export const added = 1;\n');
-    utimesSync(join(copy, 'server/domain'), later, later);
+    editedAfterBuild(join(copy, 'server/domain'));
     expect(await entry()).toBe('server/cli/main.ts');
     await build();
     expect(existsSync(join(copy, 'dist/server/domain/added.js'))).toBe(true);

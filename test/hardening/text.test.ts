@@ -48,6 +48,14 @@ describe.each(PROVIDERS)('text that cannot be stored, on %s', (provider) => {
     expect((await u.get('/api/v1/health')).status).toBe(200);
   });
 
+  it('under a key no schema reads: refused too, not silently stripped', async () => {
+    expectInvalidText(await u.post('/api/v1/prechecks', { x: NUL }), 'x');
+    expectInvalidText(await u.post('/api/v1/prechecks', { finance: {}, note: [LONE] }), 'note[0]');
+    expectInvalidText(await u.post('/api/v1/assessments', { ...baseFirm(), [NUL]: 1 }), 'a\uFFFDb');
+    // An emoji is a surrogate pair, not a lone one: still stored.
+    expect((await u.post('/api/v1/prechecks', { x: '研发😀' })).status).toBe(201);
+  });
+
   it('route parameters: /notices/a%00b/read and friends are a 400, not a database error', async () => {
     for (const path of ['/api/v1/notices/a%00b/read', '/api/v1/documents/a%00b', '/api/v1/reminders/a%00b', '/api/v1/assessments/%00', '/api/v1/prechecks/x%00']) {
       const method = path.includes('/read') ? 'POST' : path.includes('reminders') ? 'DELETE' : 'GET';

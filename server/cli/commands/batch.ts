@@ -12,7 +12,7 @@ import cliProgress from 'cli-progress';
 import { firmFolders, MAX_FILES_PER_FIRM, statementFiles, type FirmFolders } from '../../batch/folders.ts';
 import { parseBatch } from '../../batch/parse.ts';
 import { BatchInputError, readBatchFile } from '../../batch/read.ts';
-import { loadReportPdf, REPORTS_UNAVAILABLE, reportsZip } from '../../batch/reports.ts';
+import { loadReportPdf, reportsZip } from '../../batch/reports.ts';
 import { runBatch, type BatchOutcome } from '../../batch/run.ts';
 import type { BatchSummary } from '../../batch/schemas.ts';
 import type { ParsedFirm } from '../../batch/sheet.ts';
@@ -126,9 +126,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!a.input || !a.out || (outFormat !== '.xlsx' && outFormat !== '.csv')) return fail(io, 'USAGE', `用法：${USAGE.batch}`, a.json);
   if (a.reports && extname(a.reports).toLowerCase() !== '.zip') return fail(io, 'USAGE', '--reports 应为 .zip 文件', a.json);
 
-  // Checked before the work, so a batch is never run only to fail at its last step.
   const pdf = a.reports ? await loadReportPdf() : null;
-  if (a.reports && !pdf) return fail(io, 'REPORTS_UNAVAILABLE', REPORTS_UNAVAILABLE, a.json);
   let bytes: Buffer;
   try {
     bytes = await readFile(a.input);

@@ -12,7 +12,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { requireUser } from '../../auth/middleware.ts';
 import { BatchInputError, DEFAULT_READ_LIMITS } from '../../batch/read.ts';
-import { loadReportPdf, REPORTS_UNAVAILABLE, reportsZip } from '../../batch/reports.ts';
+import { loadReportPdf, reportsZip } from '../../batch/reports.ts';
 import { BatchSummarySchema, FirmResultSchema } from '../../batch/schemas.ts';
 import { batchesFor, type BatchService } from '../../batch/service.ts';
 import { templateXlsx } from '../../batch/template.ts';
@@ -225,7 +225,6 @@ export function register(router: AppRouter, deps: AppDeps): void {
   router.get('/api/v1/batches/:id/reports.zip', async (ctx) => {
     const b = await finished(ctx);
     const pdf = await loadReportPdf();
-    if (!pdf) throw new HttpError(503, 'REPORTS_UNAVAILABLE', REPORTS_UNAVAILABLE);
     attachment(ctx, `企业报告-${b.fileName.replace(/\.[^.]+$/, '')}.zip`, 'application/zip');
     ctx.body = reportsZip(await service().results(b.id), pdf);
   });
