@@ -6,6 +6,7 @@ import { fieldLabel } from './core/catalog.ts';
 import { crossChecks } from './core/cross-checks.ts';
 import { groupStatements, markUse, segmentOf, type Part, type Segment } from './core/group.ts';
 import { readSegments } from './core/read-page.ts';
+import { releaseFreedMemory } from './release-memory.ts';
 import { ExtractError } from './errors.ts';
 import { checkImage, imageHasSeal } from './image-prep.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
@@ -40,7 +41,12 @@ export async function closeSharedPool(): Promise<void> {
  * Terminates every OCR worker and ONNX Runtime session and frees what they hold (graceful shutdown, idle
  * release); the next OCR starts them again.
  */
-export const closeEngines = (): Promise<void> => closeSharedPool();
+export async function closeEngines(): Promise<void> {
+  await closeSharedPool();
+  releaseFreedMemory();
+  // Worker threads and sessions finish letting go after their close resolved: hand back what they free then too.
+  setTimeout(releaseFreedMemory, 2_000).unref();
+}
 
 interface PageOutcome {
   page: number;
