@@ -1,0 +1,41 @@
+// POST /api/v1/prechecks on both real databases with stored statements: the ladder figures read from the
+// comparative column come back with their document and page, and the stored result keeps them.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractionResult } from '../../server/extract/schema.ts';
+import { PrecheckResultSchema } from '../../server/precheck/schemas.ts';
+import { Client, devUser, startServer } from '../auth/support.ts';
+import { contractExample } from '../explain/support.ts';
+import { PROVIDERS } from '../helpers/databases.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { balance, file, incomeWithPrevious } from './statements.ts';
+
+describe.each(PROVIDERS)('ladder figures through the prechecks API on %s', (provider) => {
+  let s: TestServer & { setTime(at: string): void };
+  let me: Client & { userId: string };
+  beforeAll(async () => {
+    s = await startServer(provider, { at: '2026-07-01T10:00:00+08:00' });
+    me = await devUser(s.url, 'ladder-owner');
+  });
+  afterAll(() => s?.stop());
+
+  async function stored(extraction: ExtractionResult): Promise<string> {
+    const id = randomUUID();
+    await s.database.db.prisma.document.create({
+      data: { id, ownerId: me.userId, fileName: extraction.file, path: `/nonexistent/${id}`, sha256: '0'.repeat(64), size: 1, status: 'done', progress: 1, result: extraction as object },
+    });
+    return id;
+  }
+
+  it('offers the previous year from the statement, uses it in the ladder and returns the same on GET', async () => {
+    const ids = [await stored(file('', '利润表.pdf', incomeWithPrevious()).extraction), await stored(file('', '资产负债表.pdf', balance()).extraction)];
+    const res = await me.post('/api/v1/prechecks', { ...contractExample(), ladder: { nicheYears: 4 }, documents: ids });
+    expect(res.status).toBe(201);
+    PrecheckResultSchema.parse(res.body);
+    expect(res.body.ladderFigures[0]).toMatchObject({ path: 'ladder.previousYear.operatingRevenue', value: '2600', used: true, origin: { documentId: ids[0], page: 1 } });
+    expect(res.body.assessment.ladder.specialized.conditions.find((c: { code: string }) => c.code === 'RD').state).toBe('met');
+    const again = await me.get(`/api/v1/prechecks/${res.body.id}`);
+    expect(again.body.ladderFigures).toEqual(res.body.ladderFigures);
+    expect(again.body.assessment.ladder).toEqual(res.body.assessment.ladder);
+  });
+});
