@@ -90,3 +90,14 @@ describe('ladder engine', () => {
     expect(innovative(ladderFacts(f.value, parseDecimal('30.00'), true, PACKS.national!), rules).qualified).toBe(true);
   });
 });
+
+describe('ladder upkeep', () => {
+  it('carries the region pack’s update date and 小巨人 window of the year, and the 3-month major-change rule, each sourced', () => {
+    const henan = run(firm({ region: 'henan' })).ladder!.upkeep;
+    expect(henan.find((u) => u.kind === 'tierUpdateDeadline')).toMatchObject({ date: '2026-04-30', certainty: 'sure', source: { id: 'L3' } });
+    expect(henan.find((u) => u.kind === 'giantFilingCloses')).toMatchObject({ date: '2026-05-25', certainty: 'fairly_sure' });
+    expect(henan.at(-1)).toMatchObject({ kind: 'majorChange', date: null, source: { id: 'L3', article: '第十五条' } });
+    const national2027 = run(firm({ evaluationYear: 2027 })).ladder!.upkeep;
+    expect(national2027.find((u) => u.kind === 'tierUpdateDeadline')).toMatchObject({ date: '2027-05-31', certainty: 'provisional' });
+  });
+});

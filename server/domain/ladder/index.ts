@@ -2,7 +2,7 @@
 // 科技型 assessment. Pure: the caller passes the input and what the 科技型 engine already computed.
 import type { Fraction } from '../exact.ts';
 import { inForceOrNull } from '../rules/dated.ts';
-import { INNOVATIVE, LITTLE_GIANT, SPECIALIZED } from '../rules/ladder.ts';
+import { INNOVATIVE, LITTLE_GIANT, MAJOR_CHANGE_REPORT, SPECIALIZED } from '../rules/ladder.ts';
 import type { PolicyPack } from '../rules/packs.ts';
 import type { AssessmentInput } from '../schemas/assessment.ts';
 import type { LadderResult } from '../schemas/ladder.ts';
@@ -28,5 +28,20 @@ export function assessLadder(input: AssessmentInput, rdTotal: Fraction, techQual
     specialized: specialized(f, rules.s, inno.qualified),
     littleGiant: littleGiant(f, rules.g),
     notice: LADDER_NOTICE,
+    upkeep: upkeepOf(pack, year),
   };
+}
+
+const UPKEEP_KINDS = ['tierUpdateDeadline', 'giantFilingOpens', 'giantFilingCloses'] as const;
+
+/** The pack's ladder dates of the evaluation year, then the major-change rule. */
+export function upkeepOf(pack: PolicyPack, year: number): LadderResult['upkeep'] {
+  const dates = pack.dates[year];
+  return [
+    ...UPKEEP_KINDS.flatMap((kind) => {
+      const d = dates?.[kind];
+      return d ? [{ kind, label: d.label, date: d.date, source: d.source, certainty: d.provisional ? ('provisional' as const) : (d.certainty ?? 'sure') }] : [];
+    }),
+    { kind: 'majorChange', label: MAJOR_CHANGE_REPORT.label, date: null, source: MAJOR_CHANGE_REPORT.source, certainty: 'sure' as const },
+  ];
 }

@@ -51,6 +51,8 @@ export function ladderSection(l: LadderResult): string[] {
       out.push(`  [${STATE[c.state]}] ${c.label}${why ? `（${why}）` : ''}`);
     }
   }
+  out.push('称号维护：');
+  for (const u of l.upkeep) out.push(`  · ${u.date ? `${u.date} ` : ''}${u.label}${u.certainty === 'provisional' ? '（预计）' : ''}（依据：${u.source.title}${u.source.article ?? ''}）`);
   out.push(`依据：${l.innovative.source.title}；${l.specialized.source.title}`, l.notice);
   return out;
 }

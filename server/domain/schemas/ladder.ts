@@ -86,6 +86,17 @@ export const LadderResultSchema = z
     littleGiant: TitleResultSchema,
     /** Shown with the block: the thresholds' provenance and "以当年官方通知为准". */
     notice: z.string(),
+    /** Upkeep of the titles: the region pack's dates of the year and the major-change rule, each sourced. */
+    upkeep: z.array(
+      z.object({
+        kind: z.string(),
+        label: z.string(),
+        /** ISO day; null for a rule that runs from an event (a major change). */
+        date: z.string().nullable(),
+        source: SourceRef,
+        certainty: z.enum(['sure', 'fairly_sure', 'provisional']),
+      }),
+    ),
   })
   .meta({ id: 'LadderResult', description: '梯度培育：创新型中小企业、专精特新中小企业、专精特新“小巨人”企业' });
 
