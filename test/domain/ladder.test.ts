@@ -92,12 +92,14 @@ describe('ladder engine', () => {
 });
 
 describe('ladder upkeep', () => {
-  it('carries the region pack’s update date and 小巨人 window of the year, and the 3-month major-change rule, each sourced', () => {
+  it('carries the region pack’s update date and 小巨人 window of the year, and Henan’s 3-month major-change rule, each sourced', () => {
     const henan = run(firm({ region: 'henan' })).ladder!.upkeep;
     expect(henan.find((u) => u.kind === 'tierUpdateDeadline')).toMatchObject({ date: '2026-04-30', certainty: 'sure', source: { id: 'L3' } });
     expect(henan.find((u) => u.kind === 'giantFilingCloses')).toMatchObject({ date: '2026-05-25', certainty: 'fairly_sure' });
     expect(henan.at(-1)).toMatchObject({ kind: 'majorChange', date: null, source: { id: 'L3', article: '第十五条' } });
     const national2027 = run(firm({ evaluationYear: 2027 })).ladder!.upkeep;
     expect(national2027.find((u) => u.kind === 'tierUpdateDeadline')).toMatchObject({ date: '2027-05-31', certainty: 'provisional' });
+    // The major-change rule is Henan's (L3); no national text sets it.
+    expect(national2027.some((u) => u.kind === 'majorChange')).toBe(false);
   });
 });

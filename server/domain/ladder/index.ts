@@ -2,7 +2,7 @@
 // 科技型 assessment. Pure: the caller passes the input and what the 科技型 engine already computed.
 import type { Fraction } from '../exact.ts';
 import { inForceOrNull } from '../rules/dated.ts';
-import { INNOVATIVE, LITTLE_GIANT, MAJOR_CHANGE_REPORT, SPECIALIZED } from '../rules/ladder.ts';
+import { INNOVATIVE, LITTLE_GIANT, SPECIALIZED } from '../rules/ladder.ts';
 import type { PolicyPack } from '../rules/packs.ts';
 import type { AssessmentInput } from '../schemas/assessment.ts';
 import type { LadderResult } from '../schemas/ladder.ts';
@@ -34,7 +34,7 @@ export function assessLadder(input: AssessmentInput, rdTotal: Fraction, techQual
 
 const UPKEEP_KINDS = ['tierUpdateDeadline', 'giantFilingOpens', 'giantFilingCloses'] as const;
 
-/** The pack's ladder dates of the evaluation year, then the major-change rule. */
+/** The pack's ladder dates of the evaluation year, then its major-change rule (Henan's 细则 has one). */
 export function upkeepOf(pack: PolicyPack, year: number): LadderResult['upkeep'] {
   const dates = pack.dates[year];
   return [
@@ -42,6 +42,6 @@ export function upkeepOf(pack: PolicyPack, year: number): LadderResult['upkeep']
       const d = dates?.[kind];
       return d ? [{ kind, label: d.label, date: d.date, source: d.source, certainty: d.provisional ? ('provisional' as const) : (d.certainty ?? 'sure') }] : [];
     }),
-    { kind: 'majorChange', label: MAJOR_CHANGE_REPORT.label, date: null, source: MAJOR_CHANGE_REPORT.source, certainty: 'sure' as const },
+    ...(pack.majorChange ? [{ kind: 'majorChange', label: pack.majorChange.label, date: null, source: pack.majorChange.source, certainty: 'sure' as const }] : []),
   ];
 }

@@ -148,9 +148,3 @@ export const LADDER_SOURCES: Record<'innovative' | 'specialized' | 'littleGiant'
   littleGiant: cite('L2', '附件2'),
 };
 
-/** L3 第十五条: 更名、合并、重组、迁移、设立境外分支机构 are reported within 3 months of the change. */
-export const MAJOR_CHANGE_REPORT = {
-  months: 3,
-  label: '企业发生更名、合并、重组、迁移或设立境外分支机构等重大变化的，应在3个月内报告',
-  source: cite('L3', '第十五条'),
-} as const;

@@ -38,6 +38,8 @@ export interface PolicyPack {
   localRegistration?: { place: string; source: SourceRef };
   /** Evaluation year → that year's dates. */
   dates: Record<number, YearDates>;
+  /** A rule that runs from an event, not a date: report a major change within `months` (ladder.md, L3). */
+  majorChange?: { months: number; label: string; source: SourceRef };
 }
 
 const nationalDates2026: YearDates = {
@@ -121,6 +123,11 @@ export const PACKS: Record<string, PolicyPack> = {
   henan: {
     id: 'henan',
     name: '河南省',
+    majorChange: {
+      months: 3,
+      label: '企业发生更名、合并、重组、迁移或设立境外分支机构等重大变化的，应在3个月内报告',
+      source: cite('L3', '第十五条'),
+    },
     dates: {
       2023: {
         systemCloses: { date: '2023-09-30', label: '企业提交评价信息截止', source: cite('S4', '豫科企〔2023〕2号') },
