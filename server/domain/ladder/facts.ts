@@ -1,6 +1,6 @@
 // What the ladder looks at (contracts.md §5), read from one validated assessment input: the year's own
 // figures from §1 and the ladder's optional answers. `null` is "not answered"; nothing unknown is guessed.
-import { fraction, parseDecimal, sub, type Fraction } from '../exact.ts';
+import { parseDecimal, sub, type Fraction } from '../exact.ts';
 import { IP_CLASS1, IP_CLASS2 } from '../rules/national.ts';
 import type { PolicyPack } from '../rules/packs.ts';
 import type { AssessmentInput } from '../schemas/assessment.ts';
@@ -45,7 +45,9 @@ export function ladderFacts(input: AssessmentInput, rdTotal: Fraction, techQuali
   const class2 = IP_CLASS2.reduce((n, k) => n + input.ip[k], 0);
   const totalAssets = parseDecimal(f.totalAssets);
   const answered = amount(l.totalLiabilities);
-  const liabilities = answered ?? (f.netAssets != null ? sub(totalAssets, parseDecimal(f.netAssets)) : null);
+  // 净资产 above 资产总额 would mean negative liabilities: no reading, so the ratio stays unanswered.
+  const derived = f.netAssets != null ? sub(totalAssets, parseDecimal(f.netAssets)) : null;
+  const liabilities = answered ?? (derived && derived.n >= 0n ? derived : null);
   const d = l.innovationDirect ?? {};
   const dp = input.directPass;
   // §1 answers the same questions for 科技型: a valid 高新技术企业 certificate is one of 创新型's honours, and a
@@ -58,7 +60,7 @@ export function ladderFacts(input: AssessmentInput, rdTotal: Fraction, techQuali
     mainRevenue: amount(f.mainBusinessRevenue),
     rd: rdTotal,
     totalAssets,
-    liabilities: liabilities && (liabilities.n < 0n ? fraction(0) : liabilities),
+    liabilities,
     liabilitiesFrom: answered ? 'answer' : liabilities ? 'netAssets' : null,
     prev: {
       mainRevenue: amount(l.previousYear?.mainBusinessRevenue),

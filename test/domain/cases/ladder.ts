@@ -112,6 +112,9 @@ export const innovativeCases: LadderCase[] = [
   ic('未填负债合计也未填净资产：资产负债率待补充', inno({ ladder: { totalLiabilities: null }, fin: { netAssets: undefined } }), {
     scores: { debtRatio: null }, missingIncludes: ['ladder.totalLiabilities'], qualified: true,
   }),
+  ic('净资产大于资产总额（负债不可能为负）：不推算，资产负债率待补充', inno({ ladder: { totalLiabilities: null }, fin: { netAssets: '1000.01' } }), {
+    scores: { debtRatio: null }, missingIncludes: ['ladder.totalLiabilities'],
+  }),
   // 主导产品所属领域 (10)
   ic('主导产品属于重点领域得 10 分', inno({ ladder: { leadingProductStrategic: true } }), { scores: { field: 10 } }),
   ic('主导产品属于其他领域得 5 分', inno({ ladder: { leadingProductStrategic: false } }), { scores: { field: 5 } }),
