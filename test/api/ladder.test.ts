@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../helpers/databases.ts';
 import { json, startTestServer, type TestServer } from '../helpers/server.ts';
-import { ALL_LADDER_CASES, expectLadder } from '../domain/cases/ladder.ts';
+import { ALL_LADDER_CASES } from '../domain/cases/ladder.ts';
+import { expectLadder } from '../domain/expectLadder.ts';
 import { firm } from '../domain/firm.ts';
 
 describe.each(PROVIDERS)('ladder through the assessments API on %s', (provider) => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKexiao } from '../helpers/cli.ts';
-import { ALL_LADDER_CASES, expectLadder, specializedCases } from '../domain/cases/ladder.ts';
+import { ALL_LADDER_CASES, specializedCases } from '../domain/cases/ladder.ts';
+import { expectLadder } from '../domain/expectLadder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kexiao-ladder-'));
 const file = (name: string, body: unknown) => {

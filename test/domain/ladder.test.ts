@@ -11,7 +11,8 @@ import { PACKS } from '../../server/domain/rules/packs.ts';
 import { AssessmentInputSchema, AssessmentResultSchema } from '../../server/domain/schemas/assessment.ts';
 import { validate } from '../../server/domain/validate.ts';
 import { ladderState } from '../../server/batch/ladder.ts';
-import { ALL_LADDER_CASES, expectLadder, LADDER_CASES } from './cases/ladder.ts';
+import { ALL_LADDER_CASES, LADDER_CASES } from './cases/ladder.ts';
+import { expectLadder } from './expectLadder.ts';
 import { firm, rd } from './firm.ts';
 
 const run = (input: unknown) => {
