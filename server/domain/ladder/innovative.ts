@@ -6,7 +6,7 @@ import type { Dated } from '../rules/dated.ts';
 import type { AtLeastBand, AtMostBand, InnovativeRules } from '../rules/ladder.ts';
 import type { InnovativeResult, LadderGap } from '../schemas/ladder.ts';
 import type { LadderFacts } from './facts.ts';
-import { T, pctText, thresholdPct } from './wording.ts';
+import { T, thresholdPct } from './wording.ts';
 
 type Key = keyof InnovativeResult['scores'];
 const KEYS: Key[] = ['ip', 'rdRatio', 'growth', 'debtRatio', 'field', 'mainShare'];
