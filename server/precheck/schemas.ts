@@ -93,7 +93,7 @@ export const PrecheckInputSchema = z
     documents: z.array(text().trim().min(1).max(100)).max(20).optional(),
     previousYear: PreviousYearSchema.optional(),
     /** contracts.md §5: the ladder's answers; statements' comparative column fills what is left unanswered. */
-    ladder: LadderInputSchema.nullable().optional(),
+    ladder: LadderInputSchema.optional(),
   })
   .meta({ id: 'PrecheckInput', description: '预审输入：评价输入的任意部分（均可缺省）及已识别报表的编号' });
 

@@ -159,7 +159,8 @@ export const LadderInputSchema = z
     chainKeyLink: maybe(z.boolean()),
     titles: maybe(z.object({ innovative: maybe(z.boolean()), specialized: maybe(z.boolean()) })),
   })
-  .meta({ id: 'LadderInput', description: '梯度培育（创新型、专精特新、小巨人）选填信息，未填即“未回答”' });
+  // Inlined in the OpenAPI document (no component id): a plain object, as every other section of the form.
+  .meta({ description: '梯度培育（创新型、专精特新、小巨人）选填信息，未填即“未回答”' });
 
 export const AssessmentInputSchema = z
   .object({
@@ -192,7 +193,7 @@ export const AssessmentInputSchema = z
     rdProjects: z.array(RdProjectSchema).max(500),
     staff: StaffSchema,
     ip: IpSchema,
-    ladder: maybe(LadderInputSchema),
+    ladder: LadderInputSchema.optional(),
   })
   .superRefine((x, ctx) => {
     // The Ⅰ类 items the ladder asks about are among the Ⅰ类 items counted in `ip`.
