@@ -185,6 +185,27 @@ describe('更高一级 page', () => {
   })
 })
 
+describe('更高一级 page on the ladder tables', () => {
+  it('shows every condition’s state as the engine decided it, on every ladder case', async () => {
+    const { assess } = await import('@domain/assess.ts')
+    const { AssessmentInputSchema } = await import('@schemas/assessment.ts')
+    const { ALL_LADDER_CASES } = await import('../../test/domain/cases/ladder.ts')
+    const { default: Ladder } = await import('../src/pages/ladder')
+    for (const c of ALL_LADDER_CASES) {
+      const assessment = assess(AssessmentInputSchema.parse(c.input))
+      mocked.precheck.mockResolvedValue({ ...examplePrecheck(), assessment })
+      const { container, unmount } = render(<Ladder />)
+      await waitFor(() => expect(container.querySelector('[data-code="QUALITY_SCORE"]')).toBeTruthy())
+      for (const t of [assessment.ladder!.specialized, assessment.ladder!.littleGiant]) {
+        const shown = [...container.querySelectorAll('[data-code]')].slice(t === assessment.ladder!.specialized ? 0 : assessment.ladder!.specialized.conditions.length)
+        expect(shown.slice(0, t.conditions.length).map((e) => [e.getAttribute('data-code'), e.getAttribute('data-state')]), c.name).toEqual(t.conditions.map((x) => [x.code, x.state]))
+      }
+      expect(container.querySelector('[data-rung="innovative"]')?.getAttribute('data-qualified'), c.name).toBe(String(assessment.ladder!.innovative.qualified))
+      unmount()
+    }
+  }, 60_000)
+})
+
 describe('result page', () => {
   it('lays out the 自评结果 with every finding right under the verdict, reasons, explanation, gaps and materials', async () => {
     mocked.precheck.mockResolvedValue(examplePrecheck())
