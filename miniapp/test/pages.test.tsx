@@ -197,7 +197,7 @@ describe('更高一级 page on the ladder tables', () => {
       const { container, unmount } = render(<Ladder />)
       await waitFor(() => expect(container.querySelector('[data-code="QUALITY_SCORE"]')).toBeTruthy())
       for (const t of [assessment.ladder!.specialized, assessment.ladder!.littleGiant]) {
-        const shown = [...container.querySelectorAll('[data-code]')].slice(t === assessment.ladder!.specialized ? 0 : assessment.ladder!.specialized.conditions.length)
+        const shown = Array.from(container.querySelectorAll('[data-code]')).slice(t === assessment.ladder!.specialized ? 0 : assessment.ladder!.specialized.conditions.length)
         expect(shown.slice(0, t.conditions.length).map((e) => [e.getAttribute('data-code'), e.getAttribute('data-state')]), c.name).toEqual(t.conditions.map((x) => [x.code, x.state]))
       }
       expect(container.querySelector('[data-rung="innovative"]')?.getAttribute('data-qualified'), c.name).toBe(String(assessment.ladder!.innovative.qualified))
