@@ -3,6 +3,10 @@
 import { assess } from '../server/domain/assess.ts';
 import { AssessmentInputSchema, type AssessmentInput } from '../server/domain/schemas/assessment.ts';
 import { validate } from '../server/domain/validate.ts';
+import { figuresOf } from '../server/domain/assess.ts';
+import { assessLadder } from '../server/domain/ladder/index.ts';
+import { PACKS } from '../server/domain/rules/packs.ts';
+import { ALL_LADDER_CASES } from '../test/domain/cases/ladder.ts';
 import { VALID_GROUPS } from '../test/domain/cases/index.ts';
 
 const inputs = Object.values(VALID_GROUPS).flat().map((c) => c.input);
@@ -28,3 +32,16 @@ measure('validate + assess', (i) => {
   const v = validate(AssessmentInputSchema, inputs[i % inputs.length]);
   return v.ok && assess(v.value);
 });
+
+// The ladder (contracts.md §5) alone, on its own tables: what it adds to every assessment.
+const ladderInputs = ALL_LADDER_CASES.map((c) => {
+  const v = validate(AssessmentInputSchema, c.input);
+  if (!v.ok) throw new Error('invalid ladder bench input');
+  return { input: v.value, rd: figuresOf(v.value).rd.total, pack: PACKS[v.value.region]! };
+});
+console.log(`ladder inputs: ${ladderInputs.length} table cases, cycled`);
+measure('assessLadder alone', (i) => {
+  const x = ladderInputs[i % ladderInputs.length]!;
+  return assessLadder(x.input, x.rd, true, x.pack);
+});
+measure('assess (ladder tables)', (i) => assess(ladderInputs[i % ladderInputs.length]!.input));

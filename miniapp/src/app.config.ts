@@ -5,6 +5,7 @@ export default defineAppConfig({
     'pages/privacy/index',
     'pages/questions/index',
     'pages/result/index',
+    'pages/ladder/index',
     'pages/reminders/index',
     'pages/account/index',
     'pages/batch/index',

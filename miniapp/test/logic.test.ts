@@ -8,6 +8,7 @@ import { annualAverages, liveRdTotal, quarterAverages } from '../src/form/live'
 import { staffChecks } from '../src/form/live'
 import { STEPS, missingInStep, progressOf, resumeStep, stepOfPath, visibleSteps } from '../src/form/steps'
 import { toAssessmentInput, toPrecheckInput } from '../src/form/toInput'
+import { ladderInput } from '../src/form/ladder'
 import { groupByDeadline, offsetsText } from '../src/reminders/groups'
 import { withoutListedFindings } from '../src/result/explanation'
 import { bandLabel, ipBandLabel, leverText, percent, rdBandLabel, scoringFor } from '../src/result/labels'
@@ -274,5 +275,22 @@ describe('API errors', () => {
     expect(e).toMatchObject({ status: 400, code: 'INVALID_INPUT', message: '输入有1处问题' })
     expect(e.issues[0]!.path).toBe('finance.salesRevenue')
     expect(toApiError(0, null).message).toMatch(/网络/)
+  })
+})
+
+describe('the 更高一级 answers as contracts.md §5 input', () => {
+  it('sends what was answered as typed, leaves blanks out (never 否 or 0), and nothing when nothing was answered', () => {
+    expect(ladderInput(undefined)).toBeUndefined()
+    expect(ladderInput({ prevRd: '  ', nicheYears: '' })).toBeUndefined()
+    expect(ladderInput({ prevRd: '110.5', ipClass1SelfDeveloped: '2', nicheYears: '3.5', equity500: false, titleSpecialized: true })).toEqual({
+      previousYear: { rdTotal: '110.5' },
+      ipClass1SelfDeveloped: 2,
+      nicheYears: 3.5,
+      innovationDirect: { equity500: false },
+      titles: { specialized: true },
+    })
+    // A count that is not a whole number is left for the owner to correct rather than guessed.
+    expect(ladderInput({ ipClass1SelfDeveloped: '1.5' })).toBeUndefined()
+    expect(toPrecheckInput({ ...emptyDraft(), ladder: { prevRevenue: '2600' } }, 2026).ladder).toEqual({ previousYear: { operatingRevenue: '2600' } })
   })
 })

@@ -145,6 +145,67 @@ describe('questions page', () => {
   })
 })
 
+describe('更高一级 page', () => {
+  // A real ladder (contracts.md §5) from the server's engine for the example firm with some ladder answers.
+  const withLadder = async () => {
+    const { assess } = await import('@domain/assess.ts')
+    const { AssessmentInputSchema } = await import('@schemas/assessment.ts')
+    const input = structuredClone((await import('../../test/fixtures/contract-example.json')).default) as Record<string, unknown>
+    input.ladder = { previousYear: { operatingRevenue: '2600', rdTotal: '80' }, nicheYears: 4, innovationDirect: { provincialAward: false, hnteOrDemo: false, provincialLab: false, equity500: false } }
+    const assessment = assess(AssessmentInputSchema.parse(input))
+    return { ...examplePrecheck(), assessment }
+  }
+
+  it('is linked from the result’s 下一步', async () => {
+    mocked.precheck.mockResolvedValue(examplePrecheck())
+    const { default: Result } = await import('../src/pages/result')
+    render(<Result />)
+    await waitFor(() => expect(screen.getByText('更高一级')).toBeTruthy())
+    fireEvent.click(screen.getByText('更高一级'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/ladder/index' })
+  })
+
+  it('lists each rung with its state, what decides it, the smallest change, 由平台评价 and the source line; an answer is sent', async () => {
+    const p = await withLadder()
+    mocked.precheck.mockResolvedValue(p)
+    const { default: Ladder } = await import('../src/pages/ladder')
+    render(<Ladder />)
+    await waitFor(() => expect(screen.getByText('专精特新中小企业')).toBeTruthy())
+    expect(screen.getByText('专精特新“小巨人”企业')).toBeTruthy()
+    const rd = p.assessment.ladder!.specialized.conditions.find((c) => c.code === 'RD')!
+    expect(rd.state).toBe('unmet')
+    expect(screen.getByText(new RegExp(rd.gap!.text.replace(/[()（）]/g, '.')))).toBeTruthy()
+    expect(screen.getAllByText(/由平台评价/).length).toBeGreaterThan(1)
+    expect(screen.getAllByText(/工信部企业〔2026〕2号/).length).toBeGreaterThan(0)
+    expect(screen.getByText(/以当年官方通知为准。$/)).toBeTruthy()
+    typeInto(screen.getByLabelText('前一年研发费用'), '120')
+    await waitFor(() => expect(mocked.precheck.mock.calls.length).toBeGreaterThan(1), { timeout: 3000 })
+    expect(mocked.precheck.mock.calls.at(-1)![0]).toMatchObject({ ladder: { previousYear: { rdTotal: '120' } } })
+    expect(getDraft().ladder?.prevRd).toBe('120')
+  })
+})
+
+describe('更高一级 page on the ladder tables', () => {
+  it('shows every condition’s state as the engine decided it, on every ladder case', async () => {
+    const { assess } = await import('@domain/assess.ts')
+    const { AssessmentInputSchema } = await import('@schemas/assessment.ts')
+    const { ALL_LADDER_CASES } = await import('../../test/domain/cases/ladder.ts')
+    const { default: Ladder } = await import('../src/pages/ladder')
+    for (const c of ALL_LADDER_CASES) {
+      const assessment = assess(AssessmentInputSchema.parse(c.input))
+      mocked.precheck.mockResolvedValue({ ...examplePrecheck(), assessment })
+      const { container, unmount } = render(<Ladder />)
+      await waitFor(() => expect(container.querySelector('[data-code="QUALITY_SCORE"]')).toBeTruthy())
+      for (const t of [assessment.ladder!.specialized, assessment.ladder!.littleGiant]) {
+        const shown = Array.from(container.querySelectorAll('[data-code]')).slice(t === assessment.ladder!.specialized ? 0 : assessment.ladder!.specialized.conditions.length)
+        expect(shown.slice(0, t.conditions.length).map((e) => [e.getAttribute('data-code'), e.getAttribute('data-state')]), c.name).toEqual(t.conditions.map((x) => [x.code, x.state]))
+      }
+      expect(container.querySelector('[data-rung="innovative"]')?.getAttribute('data-qualified'), c.name).toBe(String(assessment.ladder!.innovative.qualified))
+      unmount()
+    }
+  }, 60_000)
+})
+
 describe('result page', () => {
   it('lays out the 自评结果 with every finding right under the verdict, reasons, explanation, gaps and materials', async () => {
     mocked.precheck.mockResolvedValue(examplePrecheck())

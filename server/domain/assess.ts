@@ -7,6 +7,7 @@ import { EXCLUDED_INDUSTRIES, ON_SITE, RD_ARITHMETIC, RISK, SCORING, SIZE_LIMITS
 import { findPack, type PolicyPack } from './rules/packs.ts';
 import { cite } from './rules/sources.ts';
 import { rdTotal, type RdTotal } from './rdTotal.ts';
+import { assessLadder } from './ladder/index.ts';
 import {
   IP_CLASS1,
   IP_CLASS2,
@@ -126,8 +127,10 @@ export function assess(input: AssessmentInput): AssessmentResult {
   if (!directMet) reasons.push(...scoreReasons(s, scoring));
 
   const notices = noticeFacts(input, fig);
+  const qualified = route !== null && reasons.length === 0;
+  const ladder = assessLadder(input, fig.rd.total, qualified, pack);
   return {
-    qualified: route !== null && reasons.length === 0,
+    qualified,
     route,
     total: s.total,
     scores: { techStaff: s.techStaff, rdBySales: s.rdBySales, rdByCost: s.rdByCost, rd: s.rd, ip: s.ip },
@@ -150,6 +153,7 @@ export function assess(input: AssessmentInput): AssessmentResult {
     region: pack.id,
     evaluationYear: year,
     rulesVersion: RULES_VERSION,
+    ...(ladder ? { ladder } : {}),
   };
 }
 

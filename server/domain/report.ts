@@ -2,6 +2,7 @@
 import { fraction, mul, parseDecimal, toDecimalString } from './exact.ts';
 import { findPack } from './rules/packs.ts';
 import type { AssessmentResult } from './schemas/assessment.ts';
+import { ladderSection } from './ladder/report.ts';
 
 const pct = (r: string | null) => (r === null ? '—' : `${toDecimalString(mul(parseDecimal(r), fraction(100)), 2)}%`);
 const yes = (b: boolean) => (b ? '符合' : '不符合');
@@ -41,5 +42,6 @@ export function selfEvaluationTable(r: AssessmentResult): string {
     lines.push('提示：');
     for (const x of r.warnings) lines.push(`  · ${x.message}`);
   }
+  if (r.ladder) lines.push(...(lines.at(-1) === rule ? [] : [rule]), ...ladderSection(r.ladder));
   return lines.join('\n');
 }

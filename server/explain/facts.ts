@@ -5,6 +5,7 @@ import { fraction, mul, parseDecimal, toDecimalString } from '../domain/exact.ts
 import { inForce } from '../domain/rules/dated.ts';
 import { SCORING, SIZE_LIMITS } from '../domain/rules/national.ts';
 import type { Lever, LeverChange, PrecheckResult } from '../precheck/schemas.ts';
+import { ladderFactsOf, type LadderFacts } from './ladder.ts';
 
 export interface ExplainFacts {
   evaluationYear: number;
@@ -25,6 +26,8 @@ export interface ExplainFacts {
   checks: { code: string; message: string }[];
   warnings: { code: string; message: string }[];
   questions: { question: string; neededForVerdict: boolean }[];
+  /** 创新型 / 专精特新 / 小巨人, when the form is complete enough for the assessment (contracts.md §5). */
+  ladder?: LadderFacts;
   rules: {
     passMark: number;
     passRule: string;
@@ -103,6 +106,7 @@ export function factsOf(r: PrecheckResult): ExplainFacts {
       code.startsWith('DOCUMENT_') ? { code, message: '有上传的文件未能识别，请重新上传清晰的原件' } : { code, message },
     ),
     questions: r.questions.map(({ question, neededForVerdict }) => ({ question, neededForVerdict })),
+    ...(r.assessment?.ladder ? { ladder: ladderFactsOf(r.assessment.ladder) } : {}),
     rules: {
       passMark: scoring.passMark,
       passRule: `综合得分达到${scoring.passMark}分且科技人员指标得分不为0分`,

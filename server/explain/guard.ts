@@ -2,6 +2,7 @@
 // facts, and no sentence that states a verdict other than the engine's. It is deliberately strict — a false
 // alarm costs only a template explanation, a missed one would tell the owner something untrue.
 import type { ExplainFacts } from './facts.ts';
+import { rungClaim, rungContradiction, rungOf } from './ladder.ts';
 
 export type GuardFailure = 'empty' | 'too_long' | 'invented_number' | 'contradicts_verdict' | 'verdict_missing';
 export type GuardResult = { ok: true } | { ok: false; failure: GuardFailure; detail: string };
@@ -42,7 +43,7 @@ export function numbersIn(text: string): string[] {
 }
 
 /** Every number the facts contain, wherever it sits (codes and keys excepted: "ipClass1" is not a 1). */
-export function factNumbers(facts: ExplainFacts): Set<string> {
+export function factNumbers(facts: Partial<ExplainFacts>): Set<string> {
   const out = new Set<string>();
   const walk = (v: unknown, key?: string): void => {
     if (key === 'code' || key === 'lever' || key === 'kind' || key === 'verdict') return;
@@ -100,11 +101,26 @@ export function guard(text: string, facts: ExplainFacts, limits = GUARD_LIMITS):
   if ([...t].length < limits.minChars) return { ok: false, failure: 'empty', detail: `${[...t].length}字` };
   if ([...t].length > limits.maxChars) return { ok: false, failure: 'too_long', detail: `${[...t].length}字` };
 
-  const known = factNumbers(facts);
-  const invented = numbersIn(t).filter((n) => !known.has(n));
+  // The ladder's figures may be used only where the ladder is talked about (a sentence naming a rung), so
+  // its many numbers do not widen what may be said about the 科技型 verdict.
+  const { ladder, ...tech } = facts;
+  const known = factNumbers(tech);
+  const withLadder = ladder ? factNumbers(facts) : known;
+  const invented = t
+    .split(/(?<=[。；;！!？?\n])/)
+    .flatMap((sentence) => numbersIn(sentence).filter((n) => !(rungOf(sentence) ? withLadder : known).has(n)));
   if (invented.length) return { ok: false, failure: 'invented_number', detail: [...new Set(invented)].join('、') };
 
-  const claims = assertions(t);
+  // Clauses about a rung above 科技型 are held to that rung's verdict, and only to it.
+  const all = assertions(t);
+  for (const clause of all) {
+    const rung = rungOf(clause);
+    if (!rung) continue;
+    const claim = rungClaim(clause);
+    const verdict = facts.ladder?.rungs.find((r) => r.rung === rung)?.verdict ?? 'undetermined';
+    if (claim && rungContradiction(claim, verdict)) return { ok: false, failure: 'contradicts_verdict', detail: clause };
+  }
+  const claims = all.filter((c) => !rungOf(c));
   const negative = claims.filter((c) => NEGATED.test(c));
   const positive = claims.filter(affirms);
   switch (facts.verdict) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../db/url.ts';
 import type { ExplainFacts } from './facts.ts';
 
-export const PROMPT = 'explain.v1';
+export const PROMPT = 'explain.v2';
 
 export interface ChatMessage {
   role: 'system' | 'user';

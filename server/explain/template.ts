@@ -93,6 +93,22 @@ export function templateText(f: ExplainFacts): string {
   out.push(...section('材料核对发现：', f.checks.map((x) => `${x.message}。`)));
   out.push(...section('提示：', f.warnings.map((x) => `${x.message}。`)));
 
+  if (f.ladder) {
+    // One sentence per rung (commas inside): the guard lets a sentence use the ladder's figures only when it
+    // names its rung.
+    out.push('更高一级（梯度培育，供参考）：');
+    f.ladder.rungs.forEach((r, i) => {
+      const total = r.total != null ? `（评分${r.total}分）` : '';
+      const parts = [
+        ...(r.gaps.length ? [`需要${r.gaps.join('，')}`] : []),
+        ...(r.missing.length ? [`还需补充${r.missing.join('、')}`] : []),
+        ...(r.verdict === 'platform' ? r.platform : []),
+      ].map((x) => x.replace(/[；;。]/g, '，'));
+      out.push(`${i + 1}. ${r.name}：${r.verdictText}${total}${parts.length ? `，${parts.join('，')}` : ''}。`);
+    });
+    out.push(f.ladder.notice);
+  }
+
   const needed = f.questions.filter((q) => q.neededForVerdict);
   const later = f.questions.filter((q) => !q.neededForVerdict);
   out.push(...section('判断结论还需要回答：', needed.map((q) => q.question)));

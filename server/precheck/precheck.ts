@@ -30,6 +30,7 @@ import { validate } from '../domain/validate.ts';
 import { riskNotices } from './flags.ts';
 import { findingsOf } from './findings.ts';
 import { computeGaps } from './gaps.ts';
+import { ladderFigures, ladderInputOf } from './ladderFigures.ts';
 import { openQuestions } from './questions.ts';
 import { reconcile, show, type Reconciled, type ResolvedDocument } from './reconcile.ts';
 import type { PrecheckInput, PrecheckNotice, PrecheckResult, State } from './schemas.ts';
@@ -81,7 +82,8 @@ export function precheck(input: PrecheckInput, docs: readonly ResolvedDocument[]
   let { qualified, route, reasons } = j;
 
   // The whole form known: the assessment itself decides (and the tests hold the three-valued logic to it).
-  const { assessment, refused } = completeAssessment(input, v, rd, year, pack, rec.figures);
+  const offered = ladderFigures(input, docs, v.totalLiabilities);
+  const { assessment, refused } = completeAssessment(input, v, rd, year, pack, rec.figures, ladderInputOf(input, offered));
   if (assessment) {
     qualified = assessment.qualified;
     route = assessment.route;
@@ -155,6 +157,7 @@ export function precheck(input: PrecheckInput, docs: readonly ResolvedDocument[]
     questions: openQuestions(input, v, pack, open),
     gaps,
     documents: rec.documents,
+    ...(offered.length ? { ladderFigures: offered } : {}),
     evaluationYear: year,
     region: pack.id,
     rulesVersion: RULES_VERSION,
@@ -295,6 +298,7 @@ function completeAssessment(
   year: number,
   pack: PolicyPack,
   figures: PrecheckResult['figures'],
+  ladder: AssessmentInputJson['ladder'],
 ): { assessment: AssessmentResult | null; refused?: PrecheckNotice } {
   const b = input.basic ?? {};
   const d = input.directPass ?? {};
@@ -328,6 +332,7 @@ function completeAssessment(
     rdProjects: rdProjectsOf(input, v.rdTotal),
     staff: fromQuarters ? { quarters: input.staff!.quarters! } : { employees: show(v.employees!), techStaff: show(v.techStaff!) },
     ip: input.ip!,
+    ...(ladder ? { ladder } : {}),
   };
   const checked = validate(AssessmentInputSchema, candidate);
   // Statement figures the form would refuse (e.g. a negative total): say so instead of scoring them.

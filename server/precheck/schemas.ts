@@ -8,6 +8,7 @@ import {
   AssessmentResultSchema,
   FinanceSchema,
   IpSchema,
+  LadderInputSchema,
   REASON_CODES,
   ReasonCodeSchema,
   RegionSchema,
@@ -91,6 +92,8 @@ export const PrecheckInputSchema = z
     /** Ids of extracted statements (contracts.md §3) to reconcile with the declared figures. */
     documents: z.array(text().trim().min(1).max(100)).max(20).optional(),
     previousYear: PreviousYearSchema.optional(),
+    /** contracts.md §5: the ladder's answers; statements' comparative column fills what is left unanswered. */
+    ladder: LadderInputSchema.optional(),
   })
   .meta({ id: 'PrecheckInput', description: '预审输入：评价输入的任意部分（均可缺省）及已识别报表的编号' });
 
@@ -198,6 +201,22 @@ export const FigureSchema = z.object({
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
+/** A ladder figure offered by a statement (contracts.md §5 input path), with where it was read. */
+export const LadderFigureSchema = z.object({
+  path: z.enum(['ladder.previousYear.operatingRevenue', 'ladder.previousYear.mainBusinessRevenue', 'ladder.previousYear.rdTotal', 'ladder.totalLiabilities']),
+  label: z.string(),
+  /** 万元, exact. */
+  value: z.string(),
+  /** The statement line; null when reconciled from several (the balance sheet's 负债合计 as the figures show it). */
+  origin: DocumentOriginSchema.nullable(),
+  /** The column it was read from (上期金额 / 上年金额 …). */
+  column: z.string(),
+  confidence: z.number(),
+  /** It fills a field the owner left unanswered (an answer always wins). */
+  used: z.boolean(),
+});
+export type LadderFigure = z.infer<typeof LadderFigureSchema>;
+
 export const DiscrepancySchema = z.object({
   code: z.literal('DECLARED_VS_DOCUMENT'),
   figure: FigureKeySchema,
@@ -291,6 +310,8 @@ export const PrecheckResultSchema = z
         errors: z.array(ExtractIssue),
       }),
     ),
+    /** Ladder figures read from the statements (the comparative column's previous year, 负债合计). */
+    ladderFigures: z.array(LadderFigureSchema).optional(),
     evaluationYear: z.number().int(),
     region: z.string(),
     rulesVersion: z.string(),

@@ -55,7 +55,8 @@ export function deadlinesCalendar(opts: { name: string; region: string; deadline
     `X-WR-TIMEZONE:${REMINDER_SCHEDULE.timeZone}`,
   ];
   for (const d of opts.deadlines) {
-    const description = `${d.label}\n依据：${d.source.title}${d.source.article ? ` ${d.source.article}` : ''}`;
+    const sureness = d.provisional ? '\n（预计日期，以当年官方通知为准）' : d.certainty === 'fairly_sure' ? '\n（据引用官方文件的汇编整理，以当年官方通知为准）' : '';
+    const description = `${d.label}\n依据：${d.source.title}${d.source.article ? ` ${d.source.article}` : ''}${sureness}`;
     lines.push(
       'BEGIN:VEVENT',
       // Stable across downloads, so importing again updates the event instead of duplicating it.

@@ -13,6 +13,39 @@ import { computeGaps } from '../precheck/gaps.ts';
 import { STATEMENT_NAMES } from '../precheck/reconcile.ts';
 import type { Figure, FigureKey, Finding, Gaps, Origin, PrecheckInput } from '../precheck/schemas.ts';
 import { Report, type Tone } from './layout.ts';
+import { missingLabel, verdictWord } from '../domain/ladder/report.ts';
+import type { LadderResult, LadderState } from '../domain/schemas/ladder.ts';
+
+const LADDER_STATE: Record<LadderState, string> = { met: '满足', unmet: '不满足', unknown: '待补充', platform: '由平台评价' };
+const LADDER_TONE: Partial<Record<LadderState, Tone>> = { unmet: 'danger', unknown: 'warning' };
+
+/** 七、梯度培育: each rung, its state, what decides it, the smallest changes, and where the thresholds come from. */
+function ladderPart(rep: Report, l: LadderResult): void {
+  const i = l.innovative;
+  rep.heading('七、梯度培育（创新型、专精特新、小巨人）');
+  rep.paragraph(
+    `创新型中小企业：${verdictWord(i.qualified)}（${i.route === 'direct' ? '满足直接认定条件' : `评分 ${i.total ?? '—'} 分：创新能力 ${i.groups.capability ?? '—'}、成长性 ${i.groups.growth ?? '—'}、专业化 ${i.groups.specialization ?? '—'}`}）`,
+    { tone: i.qualified === true ? 'success' : i.qualified === false ? 'danger' : 'warning' },
+  );
+  if (i.missing.length) rep.paragraph(`待补充：${i.missing.map(missingLabel).join('、')}`, { tone: 'warning' });
+  if (i.gaps.length) rep.list(i.gaps.map((g) => ({ text: g.text })));
+  for (const [name, t] of [['专精特新中小企业', l.specialized], ['专精特新“小巨人”企业', l.littleGiant]] as const) {
+    rep.paragraph(`${name}：${verdictWord(t.qualified, !t.conditions.some((c) => c.state === 'unknown'))}`, { tone: t.qualified === false ? 'danger' : 'warning' });
+    rep.table(
+      [
+        { title: '条件', width: 50 },
+        { title: '状态', width: 14, align: 'center' },
+        { title: '情况与差距', width: 36 },
+      ],
+      t.conditions.map((c) => ({
+        cells: [c.label, LADDER_STATE[c.state], c.gap?.text ?? (c.missing?.length ? `待补充：${c.missing.map(missingLabel).join('、')}` : c.state === 'platform' ? '由平台评价，不作估算' : (c.detail ?? ''))],
+        tone: LADDER_TONE[c.state],
+      })),
+    );
+  }
+  rep.list(l.upkeep.map((u) => ({ text: `${u.date ? `${u.date} ` : ''}${u.label}${u.certainty === 'provisional' ? '（预计）' : ''}` })));
+  rep.paragraph(l.notice, { size: 8.5, tone: 'info' });
+}
 
 export interface ReportExtra {
   /** The firm's name as it should head the report (a batch knows it; the owner's statements may). */
@@ -194,10 +227,13 @@ export async function assessmentReportPdf(input: PrecheckInput, result: Assessme
   );
   rep.paragraph('金额单位为万元，按四舍五入保留两位小数显示；评分按未经舍入的精确数值计算。', { size: 8.5, tone: 'info' });
 
+  if (r.ladder) ladderPart(rep, r.ladder);
+
   const cited = new Map<string, string>();
   for (const x of [scoring.source, ...r.conditions.map((c) => c.source), ...r.reasons.flatMap((x) => (x.source ? [x.source] : []))])
     cited.set(x.id, x.title);
-  rep.heading('七、政策依据');
+  if (r.ladder) for (const x of [r.ladder.innovative.source, r.ladder.specialized.source]) cited.set(x.id, x.title);
+  rep.heading(r.ladder ? '八、政策依据' : '七、政策依据');
   rep.list([...cited.values()].map((text) => ({ text })), false);
 
   return rep.finish(`科小助手　规则版本 ${r.rulesVersion}　自评结果仅供参考，以科技型中小企业评价服务平台的审核结果为准`);

@@ -116,6 +116,9 @@ export function generateFirms(count: number, seed = 15): GeneratedFirm[] {
           }
         : {}),
     } as AssessmentInputJson;
+    // The ladder's self-developed Ⅰ类 items are among the firm's Ⅰ类 items (the schema refuses more).
+    if (input.ladder?.ipClass1SelfDeveloped != null)
+      input.ladder.ipClass1SelfDeveloped = Math.min(input.ladder.ipClass1SelfDeveloped, (input.ip.invention ?? 0) + (input.ip.icLayout ?? 0));
     const code = withCheckCharacter(`91${String(int(110000, 659000))}${Array.from({ length: 9 }, () => pick([...ALPHABET])).join('')}`);
     const firm: GeneratedFirm = { name: `测试科技有限公司${String(i + 1).padStart(4, '0')}`, creditCode: code, input };
     if (chance(0.08)) firm.spoiled = pick(SPOILERS)(firm);

@@ -216,13 +216,33 @@ describe.sequential('mini-program journey, statements first (H5, Chromium, 375 p
     expect(text).toContain(`企业名称：${st.company}`);
     expect(text).toMatch(/上传的报表属于\d个不同的企业名称/);
     expect(text).toContain('利润表「营业收入」');
-    expect(text).toContain('七、政策依据');
+    expect(text).toContain('八、政策依据');
     execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', file, join(SHOTS, '14-report-page')]);
     console.log(
       `journey: ${count.taps} taps, ${count.typedFigures} typed figures (+${count.typedText} text field), ${(journeyMs / 1000).toFixed(0)} s from 开始自测 to the result (including reading the photo)`,
     );
     expect(count.taps).toBeLessThanOrEqual(30);
     expect(count.typedFigures).toBeLessThanOrEqual(8);
+  });
+
+  it('更高一级, reached from the result: each rung with its state, what decides it, 由平台评价 and the source line; an answer updates it', async () => {
+    await page.getByText('更高一级', { exact: true }).click();
+    // Taro's H5 router keeps the result page (whose explanation names the rungs too) hidden underneath.
+    const here = (text: string | RegExp) =>
+      expect.poll(() => page.locator('.taro_page:visible').getByText(text).first().isVisible(), { timeout: 30_000 }).toBe(true);
+    await here('更高一级：梯度培育');
+    await here('专精特新中小企业');
+    await here('专精特新“小巨人”企业');
+    await here('主导产品在细分市场占有率较为靠前');
+    await expect.poll(() => page.locator('.taro_page:visible').getByText(/由平台评价/).count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    await here(/以当年官方通知为准/);
+    await here(/工信部企业〔2022〕63号/);
+    await here('称号维护与日期');
+    // The statements' 上期 column was offered; the owner's own answer for the previous year's R&D then decides.
+    await here('已从报表读取');
+    await page.locator('input[name="ladder-prevRd"]').fill('1');
+    await here(/前一年研发费用(也)?未达标/);
+    await shot('16-ladder');
   });
 
   it('the staff step, opened from the result, carries 季末 into the next 季初 and checks as typed', async () => {

@@ -45,7 +45,7 @@ describe('explanations with a model', () => {
 
   it('a normal reply that passes the guard is shown as the model’s, with the model that wrote it', async () => {
     const { explanation } = await explainWith({ text: GOOD, model: 'qwen-plus-2025-09-11' });
-    expect(explanation).toEqual({ text: GOOD, source: 'llm', model: 'qwen-plus-2025-09-11', prompt: 'explain.v1' });
+    expect(explanation).toEqual({ text: GOOD, source: 'llm', model: 'qwen-plus-2025-09-11', prompt: 'explain.v2' });
   });
 
   it('a streamed reply is put together and guarded whole; the request adds only stream: true', async () => {

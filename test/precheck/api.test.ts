@@ -80,7 +80,7 @@ describe.each(PROVIDERS)('prechecks API on %s', (provider) => {
     const input = contractExample();
     reply = { text: '按您提供的信息，企业符合科技型中小企业评价条件，综合得分74分，其中科技人员20分、研发投入30分、科技成果24分。首次参加评价，可能被列为现场核查对象。' };
     const good = await owner().post('/api/v1/prechecks', input);
-    expect(good.body.explanation).toMatchObject({ source: 'llm', model: 'deepseek-chat', prompt: 'explain.v1' });
+    expect(good.body.explanation).toMatchObject({ source: 'llm', model: 'deepseek-chat', prompt: 'explain.v2' });
     reply = { text: '按您提供的信息，企业符合科技型中小企业评价条件，综合得分76分，请放心申报。' };
     const bad = await owner().post('/api/v1/prechecks', input);
     expect(bad.body.explanation).toMatchObject({ source: 'template', fallbackReason: 'guard:invented_number' });

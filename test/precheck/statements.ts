@@ -55,3 +55,10 @@ export const a107012 = (subtotal: string, opts = {}) => statement('rd_deduction'
 
 export const staffTable = (employees: string, techStaff: string, opts = {}) =>
   statement('staff_table', { employees, techStaff }, opts);
+
+/** The 2019-format income statement with its 上年金额 column (营业收入 2600 万元, 研发费用 110 万元). */
+export const incomeWithPrevious = (): StatementResult => ({
+  ...income2019(),
+  previous: { period: '上年金额', fields: { operatingRevenue: { value: '26000000.00', confidence: 0.99 }, rdExpenses: { value: '1100000.00', confidence: 0.99 } } },
+});
+

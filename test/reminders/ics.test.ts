@@ -125,6 +125,24 @@ describe.each(PROVIDERS)('calendar.ics on %s', (provider) => {
     }
   });
 
+  it('a tiered firm’s calendar has the 小巨人 window and the update date, each with its source and how sure it is', async () => {
+    s.setTime('2026-01-10T10:00:00+08:00');
+    try {
+      const u = await devOwner(s, 'national');
+      expect((await u.put('/api/v1/firm', { region: 'national', tiered: true })).status).toBe(200);
+      const text = unescape((await u.get('/api/v1/calendar.ics')).text.replace(/\r\n /g, ''));
+      expect(text).toContain('DTSTART;VALUE=DATE:20260425');
+      expect(text).toContain('DTSTART;VALUE=DATE:20260525');
+      expect(text).toContain('DTSTART;VALUE=DATE:20260531');
+      expect(text).toContain('工信厅企业函〔2026〕117号');
+      expect(text).toContain('据引用官方文件的汇编整理，以当年官方通知为准');
+      const plain = await devOwner(s, 'national');
+      expect((await plain.get('/api/v1/calendar.ics')).text).not.toContain('20260425');
+    } finally {
+      s.setTime(JULY);
+    }
+  });
+
   it('one owner’s calendar follows their own firm only', async () => {
     const a = await devOwner(s, 'ningbo');
     const b = await devOwner(s, 'henan');

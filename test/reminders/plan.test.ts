@@ -39,12 +39,43 @@ describe('reminder plan', () => {
     expect(plan[0]!.title).toContain('汇算清缴');
   });
 
-  it('henan adds the 9月18日 review deadline; a tiered firm also gets the 4月30日 update', () => {
+  it('henan adds the 9月18日 review deadline; a tiered Henan firm gets the 4月30日 update (L3), a national one 5月31日 (2026 measures)', () => {
     const henan = planReminders(firm({ region: 'henan' }), at('2026-01-10T00:00:00+08:00'));
     expect(henan.filter((p) => p.kind === 'reviewDeadline').map((p) => p.deadline)).toEqual(Array(5).fill('2026-09-18'));
     expect(henan.some((p) => p.kind === 'tierUpdateDeadline')).toBe(false);
+    const tieredHenan = planReminders(firm({ region: 'henan', tiered: true }), at('2026-01-10T00:00:00+08:00'));
+    expect(tieredHenan.filter((p) => p.kind === 'tierUpdateDeadline').map((p) => p.dueAt.toISOString())[0]).toBe('2026-03-31T01:30:00.000Z');
     const tiered = planReminders(firm({ tiered: true }), at('2026-01-10T00:00:00+08:00'));
-    expect(tiered.filter((p) => p.kind === 'tierUpdateDeadline').map((p) => p.dueAt.toISOString())[0]).toBe('2026-03-31T01:30:00.000Z');
+    expect(tiered.filter((p) => p.kind === 'tierUpdateDeadline').map((p) => p.dueAt.toISOString())[0]).toBe('2026-05-01T01:30:00.000Z');
+    expect(tiered.find((p) => p.kind === 'tierUpdateDeadline')!.title).toContain('以当年官方通知为准');
+  });
+
+  it('the 小巨人 filing window (4月25日–5月25日) for tiered firms only: the opening day itself, then 14/7/1 days before it closes', () => {
+    const tiered = of2026(planReminders(firm({ tiered: true }), at('2026-01-10T00:00:00+08:00')));
+    expect(tiered.filter((p) => p.kind.startsWith('giant')).map((p) => `${p.kind} -${p.offsetDays} ${p.dueAt.toISOString()}`)).toEqual([
+      'giantFilingOpens -0 2026-04-25T01:30:00.000Z',
+      'giantFilingCloses -14 2026-05-11T01:30:00.000Z',
+      'giantFilingCloses -7 2026-05-18T01:30:00.000Z',
+      'giantFilingCloses -1 2026-05-24T01:30:00.000Z',
+    ]);
+    expect(planReminders(firm(), at('2026-01-10T00:00:00+08:00')).some((p) => p.kind.startsWith('giant'))).toBe(false);
+    // The 2027 window is carried over and marked 预计 until the notice is out.
+    const next = planReminders(firm({ tiered: true }), at('2026-11-25T10:00:00+08:00'));
+    expect(next.find((p) => p.kind === 'giantFilingCloses')).toMatchObject({ deadline: '2027-05-25', title: expect.stringContaining('预计') });
+  });
+
+  it('every ladder date says its source and, where the text is not verbatim, how sure it is', () => {
+    for (const pack of Object.values(PACKS))
+      for (const dates of Object.values(pack.dates))
+        for (const kind of ['tierUpdateDeadline', 'giantFilingOpens', 'giantFilingCloses'] as const) {
+          const d = dates[kind];
+          if (!d) continue;
+          expect(d.source.title).toBeTruthy();
+          if (d.source.id !== 'L3') expect(d.certainty, `${pack.id} ${d.date}`).toBe('fairly_sure');
+          if (d.provisional) expect(d.label).toContain('预计');
+          else if (d.certainty === 'fairly_sure') expect(d.label).toContain('以当年官方通知为准');
+        }
+    expect(PACKS.henan!.dates[2026]!.tierUpdateDeadline).toMatchObject({ date: '2026-04-30', source: { id: 'L3', article: '第十四条' } });
   });
 
   it('a firm that submitted this year gets no submission reminders (but still the review deadline); next year counts again', () => {

@@ -49,8 +49,31 @@ describe('自评结果 PDF', () => {
     expect(flat).toMatch(/再增加\d+名科技人员（全年季平均）/);
     // Findings: the on-site trigger of a first evaluation, with what to do.
     expect(flat).toContain('可能被列为现场核查对象：首次参加科技型中小企业评价');
-    expect(flat).toContain('七、政策依据');
+    // 七 is the ladder (contracts.md §5), 八 the sources.
+    expect(flat).toContain('七、梯度培育');
+    expect(flat).toContain('八、政策依据');
     expect(flat).toMatch(/第1\/\d页/);
+  });
+
+  it('the 梯度培育 section: each rung, each condition’s state with the smallest change, 由平台评价 and the source line', async () => {
+    const input = {
+      ...contractExample(),
+      ladder: { previousYear: { operatingRevenue: '2600', rdTotal: '80' }, nicheYears: 4, innovationDirect: { provincialAward: false, hnteOrDemo: false, provincialLab: false, equity500: false } },
+    };
+    const parsed = AssessmentInputSchema.parse(input);
+    const result = assess(parsed);
+    const rd = result.ladder!.specialized.conditions.find((c) => c.code === 'RD')!;
+    expect(rd.state).toBe('unmet');
+    const flat = squash(text(await assessmentReportPdf(parsed, result), 'ladder'));
+    expect(flat).toContain('七、梯度培育（创新型、专精特新、小巨人）');
+    expect(flat).toContain('专精特新中小企业：不符合');
+    // A table cell wraps, and pdftotext interleaves the wrapped lines of a row: compare each cell's first line.
+    const firstLine = (x: string) => squash(x).slice(0, 12);
+    expect(flat).toContain(firstLine(rd.gap!.text));
+    expect(flat).toContain('由平台评价，不作估算');
+    expect(flat).toContain('以当年官方通知为准');
+    expect(flat).toContain('工信部企业〔2022〕63号');
+    for (const c of result.ladder!.littleGiant.conditions.filter((x) => x.state === 'unmet')) expect(flat).toContain(firstLine(c.gap!.text));
   });
 
   it('with a pre-check: its findings, its gaps and each figure’s statement, page and line', async () => {

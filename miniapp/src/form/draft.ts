@@ -50,6 +50,26 @@ export interface RdProjectDraft {
   amount: string
 }
 
+/** The ladder's own answers (contracts.md §5), all optional: blank is "not answered". */
+export interface LadderDraft {
+  prevMainRevenue?: string
+  prevRevenue?: string
+  prevRd?: string
+  totalLiabilities?: string
+  ipClass1HighValue?: string
+  ipClass1SelfDeveloped?: string
+  leadingProductStrategic?: YesNo
+  provincialAward?: YesNo
+  hnteOrDemo?: YesNo
+  provincialLab?: YesNo
+  equity500?: YesNo
+  nicheYears?: string
+  marketShareLeading?: YesNo
+  chainKeyLink?: YesNo
+  titleInnovative?: YesNo
+  titleSpecialized?: YesNo
+}
+
 export interface Draft {
   region: string
   firstTime: YesNo
@@ -86,6 +106,8 @@ export interface Draft {
   documentsRead?: number
   /** 'statement': score on the A107012 subtotal; 'projects': the owner lists the projects. */
   rdMode?: 'statement' | 'projects'
+  /** The 更高一级 page's answers (创新型 / 专精特新 / 小巨人). */
+  ladder?: LadderDraft
 }
 
 export function emptyDraft(region = 'national'): Draft {

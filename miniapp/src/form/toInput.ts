@@ -7,6 +7,7 @@ import type { PrecheckInputJson } from '@server/precheck/schemas.ts'
 import type { Draft } from './draft'
 import { FINANCE_KEYS, IP_KEYS } from './draft'
 import { quartersComplete, rdFromStatement } from './steps'
+import { ladderInput } from './ladder'
 
 const trimmed = (s: string | undefined) => (s ?? '').trim()
 const count = (s: string | undefined) => (trimmed(s) === '' ? 0 : Number(trimmed(s)))
@@ -70,6 +71,7 @@ export function toPrecheckInput(draft: Draft, evaluationYear: number): PrecheckI
     staff: s,
     rdProjects: listed ? projects(draft) : undefined,
     ip: ipKnown ? ipCounts(draft) : undefined,
+    ladder: ladderInput(draft.ladder),
   })
 }
 

@@ -1,6 +1,6 @@
 // Gets the verdict for the current answers: the pre-check reconciled with every statement the owner has
 // read (listed from the server), with its findings, explanation and gaps, and the id its PDF report is made from.
-import { listDocuments, precheck, type AssessmentResult, type Explanation, type Finding, type Gaps } from '../api'
+import { listDocuments, precheck, type AssessmentResult, type Explanation, type Finding, type Gaps, type PrecheckResult } from '../api'
 import type { Draft } from '../form/draft'
 import { currentEvaluationYear } from '../form/calendar'
 import { needsLocalRegistration } from '../form/region'
@@ -17,6 +17,8 @@ export interface ResultView {
   explanation?: Explanation
   /** Every finding, one sentence each with what to do, worst first. */
   findings: Finding[]
+  /** Ladder figures the statements offered (the comparative column's previous year, 负债合计). */
+  ladderFigures?: PrecheckResult['ladderFigures']
 }
 
 /** The pre-check cannot decide yet: these answers are still needed (its own wording). */
@@ -39,5 +41,5 @@ export async function loadResult(draft: Draft): Promise<ResultView> {
   const { documents } = await listDocuments().catch(() => ({ documents: [] }))
   const p = await precheck(toPrecheckInput(draft, currentEvaluationYear(draft.region)), documents.filter(isRead).map((d) => d.id))
   if (!p.assessment) throw new MissingAnswers(p.questions)
-  return { result: p.assessment, precheckId: p.id, gaps: p.gaps, explanation: p.explanation, findings: p.findings ?? [] }
+  return { result: p.assessment, precheckId: p.id, gaps: p.gaps, explanation: p.explanation, findings: p.findings ?? [], ladderFigures: p.ladderFigures }
 }

@@ -8,6 +8,7 @@ export const PAGES = {
   privacy: '/pages/privacy/index',
   questions: '/pages/questions/index',
   result: '/pages/result/index',
+  ladder: '/pages/ladder/index',
   reminders: '/pages/reminders/index',
   account: '/pages/account/index',
 } as const

@@ -9,6 +9,9 @@ export interface PackDate {
   source: SourceRef;
   /** Carried over from the previous year's notice until this year's is published: shown as 预计. */
   provisional?: boolean;
+  /** How sure the product is of the text behind the date (ladder.md): absent is sure; `fairly_sure` is known
+   * from compilations citing an official notice we have not read, shown with "以当年官方通知为准". */
+  certainty?: 'sure' | 'fairly_sure';
 }
 
 export interface YearDates {
@@ -21,6 +24,9 @@ export interface YearDates {
   taxFilingDeadline?: PackDate;
   /** 创新型 / 专精特新 annual information update. */
   tierUpdateDeadline?: PackDate;
+  /** 专精特新"小巨人" filing window (ladder.md "Dates and upkeep"). */
+  giantFilingOpens?: PackDate;
+  giantFilingCloses?: PackDate;
 }
 
 export interface PolicyPack {
@@ -32,6 +38,8 @@ export interface PolicyPack {
   localRegistration?: { place: string; source: SourceRef };
   /** Evaluation year → that year's dates. */
   dates: Record<number, YearDates>;
+  /** A rule that runs from an event, not a date: report a major change within `months` (ladder.md, L3). */
+  majorChange?: { months: number; label: string; source: SourceRef };
 }
 
 const nationalDates2026: YearDates = {
@@ -41,12 +49,33 @@ const nationalDates2026: YearDates = {
     label: '企业所得税汇算清缴截止（在此前取得入库登记编号可享受研发费用加计扣除）',
     source: cite('S4', '豫科企〔2023〕2号'),
   },
+  // ladder.md: the 2026 national measures set 5月31日 for 专精特新 (fairly sure); Henan keeps 4月30日 (L3).
   tierUpdateDeadline: {
-    date: '2026-04-30',
-    label: '创新型/专精特新中小企业年度信息更新截止',
-    source: cite('S5'),
+    date: '2026-05-31',
+    label: '专精特新中小企业年度信息更新截止（以当年官方通知为准）',
+    source: cite('L2', '年度信息更新'),
+    certainty: 'fairly_sure',
+  },
+  giantFilingOpens: {
+    date: '2026-04-25',
+    label: '专精特新“小巨人”企业申报开始（以当年官方通知为准）',
+    source: cite('L2_GIANT_2026'),
+    certainty: 'fairly_sure',
+  },
+  giantFilingCloses: {
+    date: '2026-05-25',
+    label: '专精特新“小巨人”企业申报截止（以当年官方通知为准）',
+    source: cite('L2_GIANT_2026'),
+    certainty: 'fairly_sure',
   },
 };
+
+// Henan's 细则 fixes 4月30日 every year for both titles, and a missed update costs the 复核 right (L3 第十四条).
+const henanTierUpdate = (year: number): PackDate => ({
+  date: `${year}-04-30`,
+  label: '创新型/专精特新中小企业年度信息更新截止（逾期将失去复核资格）',
+  source: cite('L3', '第十四条'),
+});
 
 // 2027: the 汇算清缴 and 梯度培育 dates are fixed by law and by S5 every year; the system's closing day is
 // carried over from 2026 until the 2027 notices are out (rules.md §7 has none yet).
@@ -62,7 +91,27 @@ const nationalDates2027: YearDates = {
     label: '企业所得税汇算清缴截止（在此前取得入库登记编号可享受研发费用加计扣除）',
     source: cite('CIT_LAW'),
   },
-  tierUpdateDeadline: { date: '2027-04-30', label: '创新型/专精特新中小企业年度信息更新截止', source: cite('S5') },
+  tierUpdateDeadline: {
+    date: '2027-05-31',
+    label: '专精特新中小企业年度信息更新截止（预计，以2027年通知为准）',
+    source: cite('L2', '年度信息更新，2027年沿用'),
+    provisional: true,
+    certainty: 'fairly_sure',
+  },
+  giantFilingOpens: {
+    date: '2027-04-25',
+    label: '专精特新“小巨人”企业申报开始（预计，以2027年通知为准）',
+    source: cite('L2_GIANT_2026', '2026年申报时间，2027年通知发布前沿用'),
+    provisional: true,
+    certainty: 'fairly_sure',
+  },
+  giantFilingCloses: {
+    date: '2027-05-25',
+    label: '专精特新“小巨人”企业申报截止（预计，以2027年通知为准）',
+    source: cite('L2_GIANT_2026', '2026年申报时间，2027年通知发布前沿用'),
+    provisional: true,
+    certainty: 'fairly_sure',
+  },
 };
 
 export const PACKS: Record<string, PolicyPack> = {
@@ -74,6 +123,11 @@ export const PACKS: Record<string, PolicyPack> = {
   henan: {
     id: 'henan',
     name: '河南省',
+    majorChange: {
+      months: 3,
+      label: '企业发生更名、合并、重组、迁移或设立境外分支机构等重大变化的，应在3个月内报告',
+      source: cite('L3', '第十五条'),
+    },
     dates: {
       2023: {
         systemCloses: { date: '2023-09-30', label: '企业提交评价信息截止', source: cite('S4', '豫科企〔2023〕2号') },
@@ -88,8 +142,9 @@ export const PACKS: Record<string, PolicyPack> = {
         ...nationalDates2026,
         systemCloses: { date: '2026-08-31', label: '评价系统关闭（企业自评提交截止）', source: cite('S4', '豫科企〔2026〕6号') },
         reviewDeadline: { date: '2026-09-18', label: '审核材料提交截止', source: cite('S4', '豫科企〔2026〕6号') },
+        tierUpdateDeadline: henanTierUpdate(2026),
       },
-      2027: nationalDates2027,
+      2027: { ...nationalDates2027, tierUpdateDeadline: henanTierUpdate(2027) },
     },
   },
   ningbo: {

@@ -35,6 +35,9 @@ export const KIND_RULES: Record<DeadlineKind, KindRule> = {
   // Review material comes after the firm's submission, so a submitted firm still needs this one.
   reviewDeadline: { short: '审核材料提交截止', advice: '请按当地通知提交审核材料', untilSubmitted: false },
   tierUpdateDeadline: { short: '梯度培育信息更新截止', advice: '请及时更新企业年度信息', untilSubmitted: false, tieredOnly: true },
+  // The 小巨人 window concerns firms already on the ladder (a 专精特新 title is its entry condition).
+  giantFilingOpens: { short: '小巨人申报开始', advice: '符合条件的可准备申报材料', untilSubmitted: false, tieredOnly: true, offsetsDays: [0] },
+  giantFilingCloses: { short: '小巨人申报截止', advice: '请在截止前提交申报材料', untilSubmitted: false, tieredOnly: true, offsetsDays: [14, 7, 1] },
 };
 
 export const offsetsOf = (kind: DeadlineKind): readonly number[] => KIND_RULES[kind].offsetsDays ?? REMINDER_SCHEDULE.offsetsDays;

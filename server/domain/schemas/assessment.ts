@@ -5,6 +5,7 @@ import { decimalPlaces, isDecimalString, isZero, parseDecimal } from '../exact.t
 import { averagedStaff } from '../staff.ts';
 import { PACK_IDS } from '../rules/packs.ts';
 import { text } from './text.ts';
+import { LadderResultSchema } from './ladder.ts';
 
 /** Upper sanity bound for any amount in 万元 (1 万亿元): beyond it a figure is a typo, not a firm. */
 const MAX_WAN = 100_000_000n;
@@ -110,6 +111,7 @@ export const IpSchema = z.object({
 });
 
 export { IP_CLASS1, IP_CLASS2 } from '../rules/national.ts';
+import { IP_CLASS1 } from '../rules/national.ts';
 
 export const FinanceSchema = z.object({
   totalAssets: amountWan(),
@@ -124,6 +126,41 @@ export const FinanceSchema = z.object({
   if (isZero(parseDecimal(f.salesRevenue)) && isZero(parseDecimal(f.totalCost)))
     ctx.addIssue({ code: 'custom', path: ['salesRevenue'], params: { code: 'ZERO_REVENUE_AND_COST' } });
 });
+
+const maybe = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+/**
+ * contracts.md §5: the ladder's own answers (创新型 / 专精特新 / 小巨人). Every field is optional; null or
+ * absent is "not answered", never 否 or 0.
+ */
+export const LadderInputSchema = z
+  .object({
+    previousYear: maybe(
+      z.object({
+        mainBusinessRevenue: maybe(amountWan()),
+        operatingRevenue: maybe(amountWan()),
+        rdTotal: maybe(amountWan()),
+      }),
+    ),
+    totalLiabilities: maybe(amountWan()),
+    ipClass1HighValue: maybe(count),
+    ipClass1SelfDeveloped: maybe(count),
+    leadingProductStrategic: maybe(z.boolean()),
+    innovationDirect: maybe(
+      z.object({
+        provincialAward: maybe(z.boolean()),
+        hnteOrDemo: maybe(z.boolean()),
+        provincialLab: maybe(z.boolean()),
+        equity500: maybe(z.boolean()),
+      }),
+    ),
+    nicheYears: maybe(z.number().min(0).max(200)),
+    marketShareLeading: maybe(z.boolean()),
+    chainKeyLink: maybe(z.boolean()),
+    titles: maybe(z.object({ innovative: maybe(z.boolean()), specialized: maybe(z.boolean()) })),
+  })
+  // Inlined in the OpenAPI document (no component id): a plain object, as every other section of the form.
+  .meta({ description: '梯度培育（创新型、专精特新、小巨人）选填信息，未填即“未回答”' });
 
 export const AssessmentInputSchema = z
   .object({
@@ -156,8 +193,16 @@ export const AssessmentInputSchema = z
     rdProjects: z.array(RdProjectSchema).max(500),
     staff: StaffSchema,
     ip: IpSchema,
+    ladder: LadderInputSchema.optional(),
   })
-
+  .superRefine((x, ctx) => {
+    // The Ⅰ类 items the ladder asks about are among the Ⅰ类 items counted in `ip`.
+    const class1 = IP_CLASS1.reduce((n, k) => n + x.ip[k], 0);
+    for (const key of ['ipClass1HighValue', 'ipClass1SelfDeveloped'] as const) {
+      const v = x.ladder?.[key];
+      if (v != null && v > class1) ctx.addIssue({ code: 'custom', path: ['ladder', key], params: { code: 'EXCEEDS_CLASS1' } });
+    }
+  })
   .meta({ id: 'AssessmentInput', description: '评价输入（上一会计年度数据，金额单位万元）' });
 
 export type AssessmentInput = z.output<typeof AssessmentInputSchema>;
@@ -229,6 +274,8 @@ export const AssessmentResultSchema = z
     region: z.string(),
     evaluationYear: z.number().int(),
     rulesVersion: z.string(),
+    /** contracts.md §5: 创新型 / 专精特新 / 小巨人 from the same answers. */
+    ladder: LadderResultSchema.optional(),
   })
   .meta({ id: 'AssessmentResult', description: '自评结果' });
 

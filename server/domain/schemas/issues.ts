@@ -60,6 +60,26 @@ const FIELD_LABELS: Record<string, string> = {
   utilityModel: '实用新型专利',
   design: '外观设计专利',
   software: '软件著作权',
+  // contracts.md §5 (the ladder)
+  ladder: '梯度培育信息',
+  previousYear: '前一年（上上年度）数据',
+  operatingRevenue: '营业收入（万元）',
+  rdTotal: '研发费用（万元）',
+  totalLiabilities: '负债合计（万元）',
+  ipClass1HighValue: '高价值Ⅰ类知识产权（件）',
+  ipClass1SelfDeveloped: '自主研发的Ⅰ类知识产权（件）',
+  leadingProductStrategic: '主导产品是否属于战略性新兴产业等重点领域',
+  innovationDirect: '创新型中小企业直接认定条件',
+  provincialAward: '近三年是否获得国家级或省级科技奖励',
+  hnteOrDemo: '是否为高新技术企业、技术创新示范或知识产权示范（优势）企业',
+  provincialLab: '是否拥有省部级以上研发机构',
+  equity500: '近三年新增股权融资是否达到500万元',
+  nicheYears: '从事细分市场年限（年）',
+  marketShareLeading: '细分市场占有率是否达到10%以上或国内前三',
+  chainKeyLink: '主导产品是否属于产业链关键环节',
+  titles: '已取得的称号',
+  innovative: '是否已取得创新型中小企业称号',
+  specialized: '是否已取得专精特新中小企业称号',
 };
 
 const CUSTOM_MESSAGES: Record<string, (label: string) => string> = {
@@ -72,6 +92,7 @@ const CUSTOM_MESSAGES: Record<string, (label: string) => string> = {
   UNKNOWN_REGION: () => '不支持该地区，请选择已支持的地区（national、henan、ningbo）',
   ZERO_EMPLOYEES: () => '职工总数（全年季平均数）不能为0',
   ZERO_REVENUE_AND_COST: () => '销售收入与成本费用支出总额不能同时为0',
+  EXCEEDS_CLASS1: (l) => `${l}不能多于知识产权中Ⅰ类知识产权的合计件数`,
   INVALID_TEXT: (l) => `${l}含有无法识别的字符（如空字符或残缺的表情符号），请删除后重试`,
 };
 

@@ -18,7 +18,7 @@ import type { AppRouter } from '../router.ts';
 export const ReminderSchema = z
   .object({
     id: z.string(),
-    kind: z.string().meta({ description: 'systemCloses | systemOpens | reviewDeadline | taxFilingDeadline | tierUpdateDeadline' }),
+    kind: z.string().meta({ description: 'systemCloses | systemOpens | reviewDeadline | taxFilingDeadline | tierUpdateDeadline | giantFilingOpens | giantFilingCloses' }),
     title: z.string(),
     date: z.string().meta({ description: '截止日期（北京时间）' }),
     offsetDays: z.number().int(),

@@ -25,7 +25,10 @@ import './index.scss'
 const GROUP_TITLES = { basic: '基本条件', direct: '直通车条件', other: '其他条件' } as const
 
 /** Links to what comes after the result (the 梯度培育 page adds its own line here). */
-const NEXT_LINKS: { title: string; text: string; url: string }[] = [{ title: '截止提醒', text: '按所在地区的截止日期提醒您', url: PAGES.reminders }]
+const NEXT_LINKS: { title: string; text: string; url: string }[] = [
+  { title: '更高一级', text: '创新型、专精特新、小巨人：您在哪一级，下一级还差什么', url: PAGES.ladder },
+  { title: '截止提醒', text: '按所在地区的截止日期提醒您', url: PAGES.reminders },
+]
 
 /**
  * 自评结果 laid out like the official table, with every finding in view right under the verdict, the PDF
