@@ -4,8 +4,8 @@ import type { LadderResult, LadderState } from '../schemas/ladder.ts';
 import { parseDecimal } from '../exact.ts';
 import { pctText } from './wording.ts';
 
-const STATE: Record<LadderState, string> = { met: '满足', unmet: '不满足', unknown: '待补充', platform: '由平台评价' };
-const MISSING_LABEL: Record<string, string> = {
+export const STATE: Record<LadderState, string> = { met: '满足', unmet: '不满足', unknown: '待补充', platform: '由平台评价' };
+export const MISSING_LABEL: Record<string, string> = {
   'finance.mainBusinessRevenue': '主营业务收入',
   'finance.totalAssets': '资产总额',
   'ladder.previousYear.mainBusinessRevenue': '前一年主营业务收入',

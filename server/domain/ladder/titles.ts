@@ -125,14 +125,7 @@ export function specialized(f: LadderFacts, dated: Dated<SpecializedRules>, inno
   else if (f.direct.provincialLab === true) cs.push(met('IP_CLASS1', ipLabel, '拥有省部级以上研发机构，可不受此项限制'));
   else if (sd === null) cs.push(unknown('IP_CLASS1', ipLabel, ['ladder.ipClass1SelfDeveloped']));
   else if (f.direct.provincialAward === false && f.direct.provincialLab === false)
-    cs.push(
-      unmet('IP_CLASS1', ipLabel, `自主研发的Ⅰ类知识产权 ${sd} 项`, {
-        kind: 'count',
-        target: String(r.minIpClass1SelfDeveloped),
-        add: String(r.minIpClass1SelfDeveloped - sd),
-        text: T.count('自主研发的Ⅰ类知识产权（如发明专利）', r.minIpClass1SelfDeveloped - sd),
-      }),
-    );
+    cs.push(ipShort(ipLabel, sd, r.minIpClass1SelfDeveloped));
   else
     cs.push(
       unknown(
@@ -204,14 +197,7 @@ export function littleGiant(f: LadderFacts, dated: Dated<LittleGiantRules>): Tit
   else if (sd === null) cs.push(unknown('IP_CLASS1', ipLabel, ['ladder.ipClass1SelfDeveloped']));
   // No 国家级科技奖励 top three in five years (§1), or no 国家级/省级 award at all in three: no exemption.
   else if (!f.nationalAwardTop3 || f.direct.provincialAward === false)
-    cs.push(
-      unmet('IP_CLASS1', ipLabel, `自主研发的Ⅰ类知识产权 ${sd} 项`, {
-        kind: 'count',
-        target: String(r.minIpClass1SelfDeveloped),
-        add: String(r.minIpClass1SelfDeveloped - sd),
-        text: T.count('自主研发的Ⅰ类知识产权（如发明专利）', r.minIpClass1SelfDeveloped - sd),
-      }),
-    );
+    cs.push(ipShort(ipLabel, sd, r.minIpClass1SelfDeveloped));
   else
     cs.push(
       unknown('IP_CLASS1', ipLabel, f.direct.provincialAward === null ? ['ladder.innovationDirect.provincialAward'] : [], '获得过国家级科技奖励且排名前三，是否在近三年内未知（可免于此项）'),
@@ -236,4 +222,14 @@ export function littleGiant(f: LadderFacts, dated: Dated<LittleGiantRules>): Tit
   );
   cs.push(platform('QUALITY_SCORE', `专精特新发展质量评价得分不低于${r.minQualityScore}分`));
   return { conditions: withSource(cs, dated.source), qualified: verdict(cs), source: dated.source, certainty: r.certainty };
+}
+
+/** IP_CLASS1 not met: the self-developed Ⅰ类 items still to obtain. */
+function ipShort(label: string, selfDeveloped: number, min: number) {
+  return unmet('IP_CLASS1', label, `自主研发的Ⅰ类知识产权 ${selfDeveloped} 项`, {
+    kind: 'count',
+    target: String(min),
+    add: String(min - selfDeveloped),
+    text: T.count('自主研发的Ⅰ类知识产权（如发明专利）', min - selfDeveloped),
+  });
 }
