@@ -33,6 +33,14 @@ export function jobOptions(jobs: JobsConfig, id: string): JobsOptions {
   };
 }
 
+const SUBMIT_TIMEOUT_MS = 3000;
+
+function within<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  p.catch(() => undefined); // settled after the timeout: nobody is waiting any more
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
+}
+
 export interface QueueCounts { waiting: number; active: number; delayed: number; failed: number; completed: number }
 
 export interface DocumentQueue extends JobQueue<DocumentJob> {
@@ -52,7 +60,8 @@ export function documentQueue(url: string, jobs: JobsConfig, onError: (err: unkn
     bull,
     async submit(job) {
       if (closed) throw new Error('queue closed');
-      await bull.add('extract', job, jobOptions(jobs, job.id));
+      // BullMQ waits for a connection that is not there; an upload is answered instead (refused, nothing kept).
+      await within(bull.add('extract', job, jobOptions(jobs, job.id)), SUBMIT_TIMEOUT_MS, 'Redis did not take the job in time');
     },
     // Jobs run in the workers: nothing is pending in this process.
     pending: () => 0,
