@@ -41,7 +41,8 @@ export function rateLimited(name: RateName, retryAfterSeconds: number): HttpErro
 type MemoryEntry = { reset: number };
 
 /** ioredis only when REDIS_URL is set: the embedded default never loads it (synchronously: the limiter is built so). */
-const loadRedis = (): typeof RedisClient => (createRequire(import.meta.url)('ioredis') as typeof import('ioredis')).Redis;
+const requireLazily = createRequire(import.meta.url);
+const loadRedis = (): typeof RedisClient => (requireLazily('ioredis') as typeof import('ioredis')).Redis;
 
 export function createRateLimiter(
   limits: LimitsConfig,
