@@ -92,7 +92,7 @@ export interface DocumentServiceOptions {
   /** Where files are kept (default: the folder `dir`). */
   store?: FileStore;
   /** The queue that runs the jobs (default: in this process, `concurrency` at once). */
-  queue?: (run: (job: { id: string }) => Promise<void>) => JobQueue<{ id: string }>;
+  queue?: (run: (job: { id: string }) => Promise<void>) => JobQueue<{ id: string; priority?: number }>;
   limits?: Partial<Limits>;
   concurrency?: number;
   /** Quota and queue bounds checked on every add. */
@@ -195,7 +195,7 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     }
   };
 
-  const queue: JobQueue<{ id: string }> = options.queue
+  const queue: JobQueue<{ id: string; priority?: number }> = options.queue
     ? options.queue(run)
     : new InProcessQueue(run, options.concurrency ?? defaultWorkers(), (job, err) => onError(err));
 
@@ -258,16 +258,19 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
         if (path) await store.remove(path).catch(onError);
         throw isOwnerMissing(e) ? new OwnerGoneError() : e;
       }
+      // The owner's documents waiting, this one counted: a distributed queue serves each firm's first document,
+      // then each one's second, … so a firm that uploads many does not make the next firm wait behind all of them.
+      let priority: number | undefined;
       if (options.admission) {
         try {
-          await assertRoomAfter(prisma, o.ownerId, options.admission);
+          priority = (await assertRoomAfter(prisma, o.ownerId, options.admission)).pendingMine;
         } catch (e) {
           await removeRows({ id });
           throw e;
         }
       }
       try {
-        await queue.submit({ id });
+        await queue.submit({ id, ...(priority ? { priority } : {}) });
       } catch (e) {
         onError(e);
         // A distributed queue that cannot take the job (Redis unreachable): refused, nothing kept. In process this

@@ -9,7 +9,10 @@ import type { JobQueue } from '../extract/jobs.ts';
 import type { JobsConfig } from '../limits/config.ts';
 
 export const DOCUMENT_QUEUE = 'documents';
-export type DocumentJob = { id: string };
+/** A document id; `priority` (1 first) orders the jobs waiting: the owner's count of documents waiting. */
+export type DocumentJob = { id: string; priority?: number };
+/** BullMQ's largest priority. */
+const LOWEST = 2_097_152;
 
 /** A Redis connection for BullMQ. Workers block on Redis and must wait for it forever (maxRetriesPerRequest null). */
 export function redisConnection(url: string, role: 'producer' | 'worker'): Redis {
@@ -22,8 +25,10 @@ export function redisConnection(url: string, role: 'producer' | 'worker'): Redis
 }
 
 /** Options of every document job: BullMQ's attempts and exponential backoff, bounded history. */
-export function jobOptions(jobs: JobsConfig, id: string): JobsOptions {
+export function jobOptions(jobs: JobsConfig, id: string, priority = 1): JobsOptions {
   return {
+    // Every job has one: BullMQ runs jobs without a priority before all prioritized ones.
+    priority: Math.min(LOWEST, Math.max(1, Math.round(priority))),
     // One job per document: adding it again while it waits or runs does nothing (resume, reconcile).
     jobId: id,
     attempts: jobs.maxAttempts,
@@ -61,7 +66,7 @@ export function documentQueue(url: string, jobs: JobsConfig, onError: (err: unkn
     async submit(job) {
       if (closed) throw new Error('queue closed');
       // BullMQ waits for a connection that is not there; an upload is answered instead (refused, nothing kept).
-      await within(bull.add('extract', job, jobOptions(jobs, job.id)), SUBMIT_TIMEOUT_MS, 'Redis did not take the job in time');
+      await within(bull.add('extract', { id: job.id }, jobOptions(jobs, job.id, job.priority)), SUBMIT_TIMEOUT_MS, 'Redis did not take the job in time');
     },
     // Jobs run in the workers: nothing is pending in this process.
     pending: () => 0,

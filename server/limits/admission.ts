@@ -53,9 +53,10 @@ export async function assertRoomBefore(prisma: Db, ownerId: string, a: Admission
  * After the new row is stored, counting it: concurrent uploads each see the others' rows, so the bounds are
  * never exceeded (two racing for the last place may both be refused; they are told to try again).
  */
-export async function assertRoomAfter(prisma: Db, ownerId: string, a: Admission): Promise<void> {
+export async function assertRoomAfter(prisma: Db, ownerId: string, a: Admission): Promise<Awaited<ReturnType<typeof usage>>> {
   const u = await usage(prisma, ownerId);
   if (u.storedBytes > a.storageQuotaBytes) throw quotaExceeded(a.storageQuotaBytes);
   if (u.pendingMine > a.queuePerUser) throw tooManyPending(a.queuePerUser);
   if (u.pendingAll > a.queueTotal) throw queueFull();
+  return u;
 }

@@ -61,6 +61,21 @@ describe('serve enqueues, workers process', () => {
     expect(await kill(w, 'SIGTERM')).toEqual({ code: 0, signal: null });
   }, 120_000);
 
+  it('fair across firms: a firm that queued many documents does not make the next firm wait behind all of them', async () => {
+    const many = await login(api.base, 'firm-many-docs');
+    const one = await login(api.base, 'firm-one-doc');
+    const theirs: string[] = [];
+    for (let i = 0; i < 5; i++) theirs.push(await uploadOk(api.base, many, pdfs[i % pdfs.length]!, `报表${i}.pdf`));
+    const mine = await uploadOk(api.base, one, pdfs[0]!, '利润表.pdf');
+    const w = await c.worker(); // one job at a time: the order is the queue's
+    await until(async () => (await c.db.prisma.document.count({ where: { id: { in: [...theirs, mine] }, status: 'done' } })) === 6, 60_000, 100);
+    const order = w.logs().filter((l) => l.outcome === 'done').map((l) => l.document);
+    // BullMQ priorities by the owner's documents waiting: each firm's first document, then each one's second, …
+    expect(order.indexOf(mine)).toBe(1);
+    expect(order.filter((d) => d !== mine)).toEqual(theirs);
+    await kill(w, 'SIGTERM');
+  }, 120_000);
+
   it('a worker SIGKILLed mid-OCR: its job is recovered from the expired lock and finished by another worker', async () => {
     const auth = await login(api.base, 'firm-b');
     const w1 = await c.worker();

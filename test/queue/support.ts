@@ -29,6 +29,8 @@ export interface Proc {
   child: ChildProcess;
   /** Everything it printed on stdout (pino JSON lines). */
   out(): string;
+  /** The tail of what it printed on stderr (its Chinese status lines). */
+  err(): string;
   /** Its log lines, parsed. */
   logs(): Record<string, unknown>[];
   exited: Promise<{ code: number | null; signal: string | null }>;
@@ -71,12 +73,14 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
   const spawnKexiao = (args: string[], extra: Record<string, string>): Proc => {
     const child = spawn(process.execPath, [KEXIAO, ...args], { env: { ...process.env, ...base, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr!.resume();
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-20_000)));
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     const p: Proc = {
       child,
       out: () => out,
+      err: () => err,
       logs: () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
       exited,
     };
@@ -102,8 +106,8 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
     },
     async worker(extra = {}, args = ['--concurrency', '1']) {
       const p = spawnKexiao(['worker', ...args], extra);
-      await until(() => p.out().includes('kexiao worker ready') || p.child.exitCode !== null, 60_000, 100);
-      if (p.child.exitCode !== null) throw new Error(`worker exited: ${p.out()}`);
+      await until(() => p.err().includes('识别 worker 已启动') || p.child.exitCode !== null, 60_000, 100);
+      if (p.child.exitCode !== null) throw new Error(`worker exited: ${p.err()}`);
       return p;
     },
     async stop() {
