@@ -50,7 +50,7 @@ export async function startWorker(config: Config, db: Database, logger: Logger, 
   const stopped = new Promise<'stop'>((resolve) => (stopNow = () => resolve('stop')));
   let handedBack = 0;
 
-  const process_ = async (job: Job<DocumentJob>, token?: string): Promise<JobOutcome> => {
+  const processJob = async (job: Job<DocumentJob>, token?: string): Promise<JobOutcome> => {
     const docId = job.data.id;
     let claim: string | undefined;
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -73,7 +73,7 @@ export async function startWorker(config: Config, db: Database, logger: Logger, 
     return r;
   };
 
-  const worker = new Worker<DocumentJob, JobOutcome>(DOCUMENT_QUEUE, process_, {
+  const worker = new Worker<DocumentJob, JobOutcome>(DOCUMENT_QUEUE, processJob, {
     connection: redisConnection(config.redisUrl, 'worker'),
     prefix: config.jobs.queuePrefix,
     name: id,

@@ -10,7 +10,7 @@ import { until } from '../hardening/support.ts';
 import { closeBrowser, htmlToPdf, readBytes } from '../extract/fixtures/render.ts';
 import { SCAN_CASES, scanImage } from '../extract/fixtures/scans.ts';
 import { balanceSheet, documentHtml, incomeStatement } from '../extract/fixtures/statements.ts';
-import { login, startCluster, upload, uploadOk, type Cluster, type Proc } from './support.ts';
+import { dropRedisKeys, login, startCluster, upload, uploadOk, type Cluster, type Proc } from './support.ts';
 
 let scan: Uint8Array;
 const pdfs: Uint8Array[] = [];
@@ -59,6 +59,18 @@ describe('serve enqueues, workers process', () => {
     expect(w.logs().filter((l) => l.document === id).map((l) => l.outcome)).toEqual(['done']);
     await until(async () => (await health()).queue.waiting === 0, 5000);
     expect(await kill(w, 'SIGTERM')).toEqual({ code: 0, signal: null });
+  }, 120_000);
+
+  it('Redis lost the queue (restarted without persistence): a worker adds the jobs of pending documents again and reads them', async () => {
+    const auth = await login(api.base, 'firm-lost-redis');
+    const id = await uploadOk(api.base, auth, pdfs[2]!, '利润表.pdf');
+    await dropRedisKeys(c.prefix); // every job, lock and counter of this deployment gone
+    expect((await health()).queue).toMatchObject({ ok: true, waiting: 0, active: 0 });
+    expect((await row(id)).status).toBe('queued');
+    const w = await c.worker();
+    await until(async () => (await row(id)).status === 'done', 60_000, 100);
+    expect((await row(id)).attempts).toBe(1);
+    await kill(w, 'SIGTERM');
   }, 120_000);
 
   it('fair across firms: a firm that queued many documents does not make the next firm wait behind all of them', async () => {
