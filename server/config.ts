@@ -6,6 +6,7 @@ import { databaseUrl, REPO_ROOT } from './db/url.ts';
 import { WechatConfigSchema, wechatConfigFromEnv } from './wechat/config.ts';
 import { RemindersConfigSchema, remindersConfigFromEnv } from './reminders/config.ts';
 import { LlmConfigSchema, llmConfigFromEnv } from './explain/config.ts';
+import { FilesConfigSchema, filesConfigFromEnv } from './files/config.ts';
 import { JobsConfigSchema, LimitsConfigSchema, jobsConfigFromEnv, limitsConfigFromEnv } from './limits/config.ts';
 
 const onOff = z.enum(['auto', 'on', 'off']);
@@ -29,6 +30,8 @@ const ConfigSchema = z.object({
   llm: LlmConfigSchema,
   /** Uploaded files (KEXIAO_UPLOAD_DIR). One folder per database: files without a row there are swept. */
   uploadDir: z.string().default(join(REPO_ROOT, 'data', 'uploads')),
+  /** Where uploads are kept: the upload folder, or an S3-compatible store (KEXIAO_S3_*, server/files/config.ts). */
+  files: FilesConfigSchema,
   /** Rate limits, storage quota, bounds on queued documents (server/limits/config.ts, docs/limits.md). */
   limits: LimitsConfigSchema,
   jobs: JobsConfigSchema,
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     reminders: remindersConfigFromEnv(env),
     llm: llmConfigFromEnv(env),
     uploadDir: env.KEXIAO_UPLOAD_DIR || undefined,
+    files: filesConfigFromEnv(env),
     limits: limitsConfigFromEnv(env),
     jobs: jobsConfigFromEnv(env),
     devLogin: env.KEXIAO_DEV_LOGIN?.trim().toLowerCase() || undefined,

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './reminders/time.ts';
 import { createWechatClient, type WechatClient } from './wechat/client.ts';
 import { wechatEnabled } from './wechat/config.ts';
 import { createRateLimiter, type RateLimiter } from './limits/rate.ts';
+import type { DocumentQueue } from './jobs/bullmq.ts';
 
 export interface AppState {
   /** Set by authentication when the request carries a session. */
@@ -26,6 +27,8 @@ export interface AppDeps {
   wechat: WechatClient | null;
   /** Per-user and per-address request budgets (server/limits/rate.ts); closed on shutdown. */
   rateLimiter: RateLimiter;
+  /** With REDIS_URL: the BullMQ queue the API adds document jobs to (workers run them); set by startServer. */
+  jobs?: DocumentQueue;
 }
 
 export function createDeps(config: Config, db: Database, logger: Logger): AppDeps {

@@ -41,7 +41,12 @@ export async function startServer(config: Config, opts: { logger?: Logger; db?: 
   const logger = opts.logger ?? createLogger(config);
   const db = opts.db ?? (await openDatabase(config.databaseUrl));
   const deps = createDeps(config, db, logger);
-  await deps.rateLimiter.ready(3000);
+  if (config.redisUrl) {
+    // Loaded only here: the embedded default never imports BullMQ.
+    const { documentQueue } = await import('./jobs/bullmq.ts');
+    deps.jobs = documentQueue(config.redisUrl, config.jobs, (err) => logger.warn({ err: (err as Error).message }, 'job queue store unavailable'));
+  }
+  await Promise.all([deps.rateLimiter.ready(3000), deps.jobs?.ready(3000)]);
   const app = createApp(deps);
   const server = app.listen(config.port, config.host);
   server.on('clientError', answerClientError);
@@ -68,6 +73,7 @@ export async function startServer(config: Config, opts: { logger?: Logger; db?: 
         await Promise.race([stopped, sleep(grace)]);
         server.closeAllConnections();
         await stopped;
+        // Closes the job queue too (deps.jobs, with REDIS_URL): it is the document service's queue.
         const { handedBack } = await documentsOf(deps).shutdown(grace);
         if (handedBack) logger.info({ handedBack }, 'documents handed back: read again on the next start');
         await deps.rateLimiter.close();

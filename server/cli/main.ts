@@ -15,6 +15,8 @@ export const COMMANDS: Record<keyof typeof USAGE, () => Promise<Command>> = {
   serve: () => import('./commands/serve.ts'),
   remind: () => import('./commands/remind.ts'),
   batch: () => import('./commands/batch.ts'),
+  worker: () => import('./commands/worker.ts'),
+  queue: () => import('./commands/queue.ts'),
 };
 
 const isCommand = (name: string): name is keyof typeof COMMANDS => Object.hasOwn(COMMANDS, name);

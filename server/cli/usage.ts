@@ -7,4 +7,6 @@ export const USAGE = {
   remind: 'kexiao remind [--dry-run] [--at 2026-08-24T09:30+08:00] [--json]    发送到期的截止提醒（--dry-run 只列出）',
   batch:
     'kexiao batch 表格.xlsx|.csv|.jsonl [--docs 报表文件夹] --out 结果.xlsx|.csv [--reports 报告.zip]  批量预审；kexiao batch --template 模板.xlsx 生成填写模板',
+  worker: 'kexiao worker [--concurrency N]    生产模式（设置 REDIS_URL）：从 Redis 队列领取并识别上传的报表，可在多台机器上运行',
+  queue: 'kexiao queue [--json]    生产模式：查看识别队列（等待、进行中、失败）与文档状态',
 } as const;

@@ -1,8 +1,10 @@
-// The slow work behind a queue interface. Job state (status, progress, attempts, result) lives in the document
-// row, not in the queue, so a distributed queue (Redis, a worker process per machine) can replace this in-process
-// one by implementing JobQueue: the pipeline and the routes do not change. What a replacement must keep:
-// - the handler is documents.ts's: it claims the row (queued|processing → processing, attempts + 1) before any
-//   work, so a job delivered twice, or to a second worker, is harmless, and crashes count against the limit;
+// The slow work behind a queue interface. Job state (status, progress, attempts, claim, result) lives in the
+// document row, not in the queue, so a distributed queue replaces this in-process one by implementing JobQueue:
+// with REDIS_URL that is BullMQ (server/jobs/bullmq.ts; `kexiao worker`, server/jobs/worker.ts, runs the jobs);
+// the pipeline and the routes do not change. What a replacement must keep:
+// - the handler is documents.ts's: it claims the row (queued|processing → processing, attempts + 1, a fresh claim
+//   id) before any work, and settles it only under that claim, so a job delivered twice, or to a second worker,
+//   is completed once, and crashes count against the limit;
 // - the bounds on waiting documents are counted from the rows (server/limits/admission.ts), not from pending();
 // - close() stops taking jobs; DocumentService.shutdown() hands back, after its grace period, what is still running.
 

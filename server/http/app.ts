@@ -30,6 +30,20 @@ export type { AppRouter, RouteModule } from './router.ts';
 
 export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, organisations, batches, reports];
 
+/** The job queue's counts when Redis is configured; a Redis that does not answer within a second says so. */
+async function queueHealth(jobs: NonNullable<AppDeps['jobs']>) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1000)));
+  try {
+    const c = await Promise.race([jobs.counts(), late]);
+    return { ok: true, backend: 'bullmq', waiting: c.waiting, active: c.active, delayed: c.delayed, failed: c.failed };
+  } catch {
+    return { ok: false, backend: 'bullmq', error: 'REDIS_UNAVAILABLE' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<AppState> {
   const app = new Koa<AppState>();
   // Only behind a proxy we run may X-Forwarded-For name the client: otherwise anyone could pick their own address
@@ -48,8 +62,8 @@ export function createApp(deps: AppDeps, routes: RouteModule[] = ROUTES): Koa<Ap
   router.get('/api/v1/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
-  router.get('/api/v1/health', (ctx) => {
-    ctx.body = { ok: true, database: deps.db.provider };
+  router.get('/api/v1/health', async (ctx) => {
+    ctx.body = { ok: true, database: deps.db.provider, ...(deps.jobs ? { queue: await queueHealth(deps.jobs) } : {}) };
   });
   for (const r of routes) r.register(router, deps);
 

@@ -25,6 +25,10 @@ export const tooManyPending = (max: number) =>
 export const queueFull = () =>
   new HttpError(429, 'DOCUMENT_QUEUE_FULL', '当前识别的报表较多，请稍后再上传', undefined, { 'Retry-After': String(RETRY_AFTER_S) });
 
+/** The distributed queue (Redis) did not take the job: nothing was kept, the client tries again. */
+export const queueUnavailable = () =>
+  new HttpError(503, 'QUEUE_UNAVAILABLE', '识别服务暂时不可用，文件未保存，请稍后重新上传', undefined, { 'Retry-After': '30' });
+
 export async function usage(prisma: Db, ownerId: string) {
   const [stored, mine, all] = await Promise.all([
     prisma.document.aggregate({ where: { ownerId }, _sum: { size: true } }),
@@ -49,9 +53,10 @@ export async function assertRoomBefore(prisma: Db, ownerId: string, a: Admission
  * After the new row is stored, counting it: concurrent uploads each see the others' rows, so the bounds are
  * never exceeded (two racing for the last place may both be refused; they are told to try again).
  */
-export async function assertRoomAfter(prisma: Db, ownerId: string, a: Admission): Promise<void> {
+export async function assertRoomAfter(prisma: Db, ownerId: string, a: Admission): Promise<Awaited<ReturnType<typeof usage>>> {
   const u = await usage(prisma, ownerId);
   if (u.storedBytes > a.storageQuotaBytes) throw quotaExceeded(a.storageQuotaBytes);
   if (u.pendingMine > a.queuePerUser) throw tooManyPending(a.queuePerUser);
   if (u.pendingAll > a.queueTotal) throw queueFull();
+  return u;
 }

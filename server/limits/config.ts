@@ -74,6 +74,15 @@ export const JobsConfigSchema = z
     maxAttempts: z.coerce.number().int().min(1).max(100).default(3),
     /** Idle OCR workers are terminated after this many seconds without a job (they hold hundreds of MB). */
     ocrIdleSeconds: z.coerce.number().min(0.1).default(120),
+    /**
+     * With REDIS_URL (BullMQ): how long a worker's hold on a job lasts without renewal. A worker that dies is noticed
+     * after about this long and its job goes to another worker.
+     */
+    lockSeconds: z.coerce.number().min(1).max(3600).default(30),
+    /** With REDIS_URL: first wait before a job that failed for a passing reason (file store, database) is tried again; doubles each time. */
+    backoffMs: z.coerce.number().int().min(0).default(5000),
+    /** With REDIS_URL: key prefix of the job queue in Redis (one per deployment sharing a Redis database). */
+    queuePrefix: z.string().min(1).default('kexiao'),
   })
   .prefault({});
 export type JobsConfig = z.output<typeof JobsConfigSchema>;
@@ -94,5 +103,11 @@ export function limitsConfigFromEnv(env: NodeJS.ProcessEnv): unknown {
 }
 
 export function jobsConfigFromEnv(env: NodeJS.ProcessEnv): unknown {
-  return { maxAttempts: env.KEXIAO_JOB_MAX_ATTEMPTS || undefined, ocrIdleSeconds: env.KEXIAO_OCR_IDLE_S || undefined };
+  return {
+    maxAttempts: env.KEXIAO_JOB_MAX_ATTEMPTS || undefined,
+    ocrIdleSeconds: env.KEXIAO_OCR_IDLE_S || undefined,
+    lockSeconds: env.KEXIAO_JOB_LOCK_S || undefined,
+    backoffMs: env.KEXIAO_JOB_BACKOFF_MS || undefined,
+    queuePrefix: env.KEXIAO_QUEUE_PREFIX || undefined,
+  };
 }

@@ -3,8 +3,9 @@
 // API instance counts against the same budget. Each limited request gets 429, a Retry-After header and a coded
 // Chinese message. A failing Redis does not take the API down: the limit is skipped and logged (the quotas
 // and queue bounds, counted in the database, still hold).
+import { createRequire } from 'node:module';
 import ratelimit from 'koa-ratelimit';
-import { Redis } from 'ioredis';
+import type { Redis as RedisClient } from 'ioredis';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { HttpError } from '../http/errors.ts';
@@ -39,12 +40,16 @@ export function rateLimited(name: RateName, retryAfterSeconds: number): HttpErro
 
 type MemoryEntry = { reset: number };
 
+/** ioredis only when REDIS_URL is set: the embedded default never loads it (synchronously: the limiter is built so). */
+const requireLazily = createRequire(import.meta.url);
+const loadRedis = (): typeof RedisClient => (requireLazily('ioredis') as typeof import('ioredis')).Redis;
+
 export function createRateLimiter(
   limits: LimitsConfig,
   opts: { redisUrl?: string; logger: Pick<Logger, 'warn' | 'error'> },
 ): RateLimiter {
-  const redis = limits.ratesOn && opts.redisUrl
-    ? new Redis(opts.redisUrl, {
+  const redis: RedisClient | null = limits.ratesOn && opts.redisUrl
+    ? new (loadRedis())(opts.redisUrl, {
         // Fail fast rather than hold requests while Redis is away.
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,

@@ -17,6 +17,11 @@ export const RemindersConfigSchema = z
     leaseSeconds: z.coerce.number().int().min(1).default(600),
     /** Retries of a send WeChat answered with a transient error, before falling back to an in-app notice. */
     maxAttempts: z.coerce.number().int().min(1).max(20).default(5),
+    /**
+     * KEXIAO_REMINDERS_AT: the server's runner passes as if it were this time (with a zone), a rehearsal of the
+     * season on a copy of the data, or a test; unset (always, in production) means the real time.
+     */
+    at: z.iso.datetime({ offset: true }).optional(),
   })
   .default({ runInServer: true, intervalSeconds: 60, leaseSeconds: 600, maxAttempts: 5 });
 
@@ -28,5 +33,6 @@ export function remindersConfigFromEnv(env: NodeJS.ProcessEnv): unknown {
     intervalSeconds: env.KEXIAO_REMINDERS_INTERVAL_S || undefined,
     leaseSeconds: env.KEXIAO_REMINDERS_LEASE_S || undefined,
     maxAttempts: env.KEXIAO_REMINDERS_MAX_ATTEMPTS || undefined,
+    at: env.KEXIAO_REMINDERS_AT || undefined,
   };
 }

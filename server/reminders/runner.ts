@@ -3,7 +3,7 @@
 // `kexiao remind`): claims keep them from sending anything twice.
 import type { AppDeps } from '../deps.ts';
 import { createDeliverer, type RunContext } from './deliver.ts';
-import type { Clock } from './time.ts';
+import { fixedClock, type Clock } from './time.ts';
 
 export function startReminderRunner(ctx: RunContext & { clock: Clock }): { stop(): Promise<void> } {
   const deliverer = createDeliverer(ctx);
@@ -34,5 +34,6 @@ export function startReminderRunner(ctx: RunContext & { clock: Clock }): { stop(
 /** The runner for a started server, or null when KEXIAO_REMINDERS=off. */
 export function startServerReminders(deps: AppDeps): { stop(): Promise<void> } | null {
   if (!deps.config.reminders.runInServer) return null;
-  return startReminderRunner({ prisma: deps.db.prisma, config: deps.config, wechat: deps.wechat, logger: deps.logger, clock: deps.clock });
+  const clock = deps.config.reminders.at ? fixedClock(deps.config.reminders.at) : deps.clock;
+  return startReminderRunner({ prisma: deps.db.prisma, config: deps.config, wechat: deps.wechat, logger: deps.logger, clock });
 }

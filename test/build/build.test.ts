@@ -1,6 +1,6 @@
 // The build (`npm run build` → dist/) and how `kexiao` picks what to run, on a copy of the checkout so that the
 // real dist/ is never touched while other tests run it; and which modules each sub-command loads.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -150,6 +150,26 @@ describe('sub-commands load only what they use', () => {
     const modules = r.loaded.filter((p) => !p.startsWith('pkg:') && p !== 'bin/kexiao.mjs');
     expect(modules.every((p) => /^(dist\/)?server\/(domain|cli)\//.test(p)), modules.join(' ')).toBe(true);
   }, 60_000);
+
+  it('the embedded kexiao serve loads neither BullMQ, ioredis nor the S3 client (they come with REDIS_URL / KEXIAO_S3_BUCKET)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kexiao-embedded-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'k.db')}`, KEXIAO_UPLOAD_DIR: join(dir, 'up'), KEXIAO_REMINDERS: 'off', LOG_LEVEL: 'silent' };
+    for (const k of ['REDIS_URL', 'KEXIAO_S3_BUCKET']) delete env[k];
+    const child = spawn(process.execPath, ['--import', join(hooks, 'trace.mjs'), join(ROOT, 'bin/kexiao.mjs'), 'serve', '--port', '0'], { cwd: ROOT, env });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const exited = new Promise((r) => child.once('exit', r));
+    const end = Date.now() + 60_000;
+    while (!/已启动：(http:\/\/\S+)/.test(err) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const url = /已启动：(http:\/\/\S+)/.exec(err)![1]!;
+    expect(await (await fetch(`${url}/api/v1/health`)).json()).toEqual({ ok: true, database: 'sqlite' });
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+    const loaded = new Set(err.split('\n').filter((l) => l.startsWith('LOADED file://')).map((l) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1]));
+    expect(loaded.has('koa')).toBe(true);
+    expect(['bullmq', 'ioredis', '@aws-sdk/client-s3'].filter((p) => loaded.has(p))).toEqual([]);
+  }, 90_000);
 
   it('kexiao extract loads the PDF and OCR readers only once a file is there to read', async () => {
     const r = await traced(ROOT, ['extract', '/nonexistent/利润表.pdf', '--json']);

@@ -20,7 +20,8 @@ export async function freshDatabaseUrl(provider: 'sqlite' | 'postgresql'): Promi
     const dir = mkdtempSync(join(tmpdir(), 'kexiao-test-'));
     return { url: `file:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `kexiao_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  // KEXIAO_TEST_PG_PREFIX: an engineer's own prefix when several run tests on one server.
+  const name = `${process.env.KEXIAO_TEST_PG_PREFIX ?? 'kexiao_test_'}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -15,6 +15,7 @@ import { customIssue } from '../../domain/schemas/issues.ts';
 import { text } from '../../domain/schemas/text.ts';
 import { documentsFor, OwnerGoneError, publicView, type DocumentService } from '../../extract/documents.ts';
 import { assertRoomBefore } from '../../limits/admission.ts';
+import { createFileStore } from '../../files/store.ts';
 import { ExtractError } from '../../extract/errors.ts';
 import { ExtractionResult, ExtractIssue, ProgressDetail } from '../../extract/schema.ts';
 import { sniffType } from '../../extract/sniff.ts';
@@ -57,6 +58,8 @@ export const openapi = {
 export const documentsOf = (deps: AppDeps): DocumentService =>
   documentsFor(deps.db, {
     dir: deps.config.uploadDir,
+    store: createFileStore(deps.config.files, deps.config.uploadDir),
+    ...(deps.jobs ? { queue: () => deps.jobs! } : {}),
     admission: deps.config.limits,
     maxAttempts: deps.config.jobs.maxAttempts,
     idleMs: deps.config.jobs.ocrIdleSeconds * 1000,
