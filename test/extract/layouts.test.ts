@@ -109,6 +109,44 @@ describe('statements across and within pages', () => {
     markUse(docs);
     expect(docs.map((d) => [d.scope, d.use])).toEqual([['consolidated', false], ['parent', true]]);
   });
+  it('never takes a 附注 number for an amount on a continuation page, even with a running head in its column', () => {
+    // Page 1: the statement's header names 附注 and the two dated columns. Page 2 repeats no header; the year of
+    // its running head (2020年年度报告) sits at the right edge of the note numbers, so that column looks like money.
+    const page1 = readSegments([
+      w('合并利润表', 200, 0), w('单位:元', 400, 20),
+      w('项目', 40, 40), w('附注', 200, 40), w('2020年度', 260, 40), w('2019年度', 380, 40),
+      ...line(60, '一、营业收入', ['30', 222], ['1,000.00', 360], ['900.00', 480]),
+      ...line(80, '减:营业成本', ['31', 222], ['600.00', 360], ['500.00', 480]),
+    ]);
+    const page2 = readSegments([
+      w('2020', 195, 0, 28), w('年年度报告', 228, 0),
+      ...line(20, '三、营业利润', ['1,050.00', 360], ['950.00', 480]),
+      ...line(40, '加:营业外收入', ['42', 222], ['10.00', 360], ['9.00', 480]),
+      ...line(60, '减:营业外支出', ['43', 222], ['60.00', 360], ['59.00', 480]),
+      ...line(80, '四、利润总额', ['1,000.00', 360], ['900.00', 480]),
+      ...line(100, '减:所得税费用', ['44', 222], ['250.00', 360], ['225.00', 480]),
+      ...line(120, '五、净利润', ['750.00', 360], ['675.00', 480]),
+    ]);
+    const seg = (r: (typeof page1)[number]) => ({ reading: r, candidates: withRereads(r, 'ocr', []), words: r.rows.flatMap((x) => x.cells.flatMap((c) => c.words)), rereads: [], unreadable: [] });
+    const [group] = groupStatements([
+      { page: 1, method: 'ocr', seal: false, segments: page1.map(seg) },
+      { page: 2, method: 'ocr', seal: false, segments: page2.map(seg) },
+    ]);
+    expect(group!.map((p) => p.page)).toEqual([1, 2]);
+    const cont = group![1]!.segment.reading;
+    expect(cont.readings.get('incomeTax')?.cell.text).toBe('250.00');
+    expect(cont.readings.get('incomeTax')?.previous?.cell.text).toBe('225.00');
+    expect(cont.readings.get('netProfit')?.cell.text).toBe('750.00');
+  });
+  it('drops a bare note number before amounts printed with decimals, whatever column it fell in', () => {
+    const r = readPage([
+      w('利润表', 200, 0), w('本期金额', 200, 40), w('上期金额', 380, 40),
+      ...line(60, '四、利润总额', ['1,000.00', 360], ['900.00', 480]),
+      ...line(80, '减:所得税费用', ['44', 250], ['250.00', 360], ['225.00', 480]),
+      ...line(100, '五、净利润', ['750.00', 360], ['675.00', 480]),
+    ]);
+    expect(values(r)).toMatchObject({ totalProfit: '1000.00', incomeTax: '250.00', netProfit: '750.00' });
+  });
   it('ends a statement at the title of one we do not read (现金流量表)', () => {
     const segs = readSegments([w('合并利润表', 200, 0), w('本期金额', 300, 20), ...line(40, '营业收入', ['1.00', 360]), w('合并现金流量表', 200, 80), ...line(100, '营业收入', ['9.00', 360])]);
     expect(segs.map((s) => s.otherStatement ?? false)).toEqual([false, true]);

@@ -47,9 +47,27 @@ function byDate(headers: Header[]): Header[] {
 export type ColumnOf = (cell: Cell) => { header?: Cell; role?: ColumnRole };
 
 /** The money columns of a table, left to right, as the next page of the same statement inherits them. */
-export interface ColumnLayout { roles: (ColumnRole | undefined)[]; edges: number[]; headers: (string | undefined)[] }
+export interface ColumnLayout {
+  roles: (ColumnRole | undefined)[];
+  edges: number[];
+  headers: (string | undefined)[];
+  /** Right edges of the 附注 / 行次 columns: a continuation page's column there holds note numbers, not money. */
+  notes?: number[];
+}
 
-const noteLike = (column: Cell[]) => column.every((c) => /^\d{1,3}$/.test(c.text));
+const BARE = /^\d{1,3}$/;
+const hasDecimals = (c: Cell) => (c.amount?.scale ?? 0) > 0;
+
+/**
+ * 附注 and 行次 columns hold bare small integers. A stray cell caught in the column (the year of a running head
+ * such as "2020年年度报告" above it) does not make it a money column when the table's amounts print decimals
+ * and nearly all of the column is bare integers: a note number is never an amount.
+ */
+function noteLike(column: Cell[], decimalsElsewhere: boolean): boolean {
+  const bare = column.filter((c) => BARE.test(c.text)).length;
+  if (bare === column.length) return true;
+  return decimalsElsewhere && bare >= 2 && bare >= 0.75 * column.length && column.every((c) => /^\d{1,4}$/.test(c.text));
+}
 
 /**
  * Amount columns from the right edges amounts align on, each named by the header its span overlaps most. Per
@@ -61,7 +79,17 @@ export function columnsOf(rows: Row[], headers: Header[], inherited?: ColumnLayo
   const clusters = columnsByRightEdge(rows.flatMap((r) => r.cells.filter((c) => c.amount)));
   const byCell = new Map<Cell, { header?: Cell; role?: ColumnRole }>();
   const layout: ColumnLayout = { roles: [], edges: [], headers: [] };
-  const money = clusters.filter((c) => !noteLike(c));
+  const decimals = (column: Cell[]) => clusters.some((o) => o !== column && o.some(hasDecimals));
+  // Without headers of its own, a column nearer an inherited 附注 edge than to any inherited money edge is notes.
+  const nearNotes = (column: Cell[]) => {
+    const notes = inherited?.notes ?? [];
+    if (notes.length === 0 || headers.length > 0) return false;
+    const edge = Math.max(...column.map((c) => c.x1));
+    const d = (es: number[]) => Math.min(...es.map((e) => Math.abs(e - edge)));
+    return d(notes) < d(inherited?.edges ?? []) && column.every((c) => !hasDecimals(c));
+  };
+  const notes = new Set(clusters.filter((c) => noteLike(c, decimals(c)) || nearNotes(c)));
+  const money = clusters.filter((c) => !notes.has(c));
   const named = new Map<Cell[], { header?: Cell; role?: ColumnRole }>();
   for (const column of clusters) {
     const x0 = Math.min(...column.map((c) => c.x0));
@@ -78,6 +106,8 @@ export function columnsOf(rows: Row[], headers: Header[], inherited?: ColumnLayo
     }
     named.set(column, best ? { header: best.cell, role: best.role } : {});
   }
+  layout.notes = [...notes].map((column) => Math.max(...column.map((c) => c.x1)));
+  if (layout.notes.length === 0 && inherited?.notes?.length && headers.length === 0) layout.notes = inherited.notes;
   const anyNamed = money.some((c) => named.get(c)?.role);
   money.forEach((column, i) => {
     const edge = Math.max(...column.map((c) => c.x1));
@@ -106,6 +136,8 @@ export function dropRowNumbers<T extends { cell: Cell; role?: ColumnRole }>(cell
   if (kind === 'staff_table' || kind === 'rd_deduction') return kept;
   const first = kept[0];
   if (first && kept.length > 1 && /^\d{1,2}$/.test(first.cell.text) && first.role === undefined) return kept.slice(1);
+  // A bare integer before amounts printed with decimals is a 附注 or 行次 number, whatever column it fell in.
+  if (first && kept.length > 1 && BARE.test(first.cell.text) && kept.slice(1).some((c) => hasDecimals(c.cell))) return kept.slice(1);
   return kept;
 }
 
