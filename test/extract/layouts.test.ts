@@ -176,6 +176,22 @@ describe('photo geometry', () => {
     expect(rowMean(62)).toBeLessThan(80);
     expect(rowMean(40)).toBeGreaterThan(150);
   });
+  it('keeps the corner of a sheet whose light falls off below Otsu\'s level but stays above the desk', () => {
+    const W = 200, H = 260;
+    const img = new Uint8Array(W * H).fill(90);
+    // Paper from (20,15) to (180,245): bright at the top left, in shadow (≈ 115) towards the bottom right.
+    for (let y = 15; y <= 245; y++) for (let x = 20; x <= 180; x++) {
+      const d = Math.hypot(x - 20, y - 15) / Math.hypot(160, 230);
+      img[y * W + x] = Math.round(245 - 130 * d ** 2);
+    }
+    const found = findSheet(img, W, H)!;
+    expect(found).toBeDefined();
+    const want = [{ x: 20, y: 15 }, { x: 180, y: 15 }, { x: 180, y: 245 }, { x: 20, y: 245 }];
+    found.forEach((p, i) => {
+      expect(Math.abs(p.x - want[i]!.x)).toBeLessThan(3);
+      expect(Math.abs(p.y - want[i]!.y)).toBeLessThan(3);
+    });
+  });
   it('finds no sheet in a scan (paper to the edges)', () => {
     expect(findSheet(new Uint8Array(100 * 140).fill(240), 100, 140)).toBeUndefined();
   });

@@ -51,6 +51,8 @@ function load(): Promise<Sessions> {
       executionProviders: ['cpu'],
       // No arena: it keeps the peak of every batch shape, and recognition batches vary in width.
       enableCpuMemArena: process.env.KEXIAO_ORT_ARENA === '1',
+      // Memory patterns: ONNX Runtime plans one allocation per input shape and keeps it (KEXIAO_ORT_MEMPATTERN=0 off).
+      enableMemPattern: process.env.KEXIAO_ORT_MEMPATTERN !== '0',
     };
     const [det, rec] = await Promise.all([
       ort.InferenceSession.create(PADDLE_MODELS.detection, opts),
