@@ -173,4 +173,19 @@ describe('staff counts', () => {
     const f = assemble(1, table(['40', '44', '44', '46', '45', '45', '48', '44.75'], false), 'ocr')?.doc.fields.employees;
     expect(f).toMatchObject({ value: '44.75', flagged: true });
   });
+  it('finds the quarter whose numeral OCR lost (第 季度) by its place among the other three', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
+      w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];
+    const q = (y: number, label: Word[], n: string[]) => [...label, ...n.map((t, i) => w(t, 170 + i * 100 - t.length * 8, y, t.length * 8))];
+    const r = readPage([
+      ...head,
+      ...q(70, [w('第', 10, 70), w('季度', 40, 70)], ['40', '44', '9', '15']),
+      ...q(90, [w('第二季度', 10, 90)], ['44', '46', '15', '12']),
+      ...q(110, [w('第三季度', 10, 110)], ['46', '45', '8', '9']),
+      ...q(130, [w('第四季度', 10, 130)], ['45', '48', '9', '9']),
+    ]);
+    expect(r.quarters?.quarters[0]).toEqual({ startEmployees: 40, endEmployees: 44, startTech: 9, endTech: 15 });
+    expect(assemble(1, r, 'ocr')?.doc.fields).toMatchObject({ employees: { value: '44.75' }, techStaff: { value: '10.75' } });
+  });
 });
