@@ -99,8 +99,18 @@ function layoutOf(rows: Row[]): Layout | undefined {
   return { quarterRows, slots, cells };
 }
 
-const valueAt = (l: Layout, slot: string, row: Row): number | undefined =>
-  whole(l.slots.get(slot)?.cells.find((c) => row.cells.includes(c))?.amount ?? row.cells.find((c) => c.amount && inSlot(l, slot, c))?.amount);
+/**
+ * The count where a quarter row crosses a column: the first whole number among the readings of that cell (the
+ * page pass's, then a second look's), so a misread one (2.41: a ruling line taken for "2.") gives way.
+ */
+function valueAt(l: Layout, slot: string, row: Row): number | undefined {
+  const own = l.slots.get(slot)?.cells.find((c) => row.cells.includes(c));
+  for (const c of [own, ...row.cells.filter((x) => x !== own && x.amount && inSlot(l, slot, x))]) {
+    const v = whole(c?.amount);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
 const inSlot = (l: Layout, slot: string, c: Cell): boolean => {
   const s = l.slots.get(slot);
   return !!s && c.x1 > s.x0 && c.x0 < s.x1;
