@@ -145,22 +145,19 @@ async function throughput(engine: EngineName): Promise<void> {
   console.log(`1 worker: ${perMinute[1]!.toFixed(1)} pages/min   2 workers: ${perMinute[2]!.toFixed(1)} pages/min   speed-up ${(perMinute[2]! / perMinute[1]!).toFixed(2)}×`);
 }
 
-/** Peak RSS of a process that runs one worker slot over six pages (a child per engine, so nothing else counts). */
+/**
+ * Peak RSS of a worker-like process (bench/extract-rss-child.mjs: the compiled extraction code alone, one worker slot) over
+ * six pages, a child per engine; the environment passes through (KEXIAO_ORT_*, MALLOC_ARENA_MAX to compare).
+ */
 async function memory(): Promise<void> {
-  console.log(`\n## Memory: peak RSS of a process with one worker slot after six pages (load ${load()})`);
+  console.log(`\n## Memory: peak RSS of a one-slot worker process over six pages (load ${load()})`);
+  const files = await Promise.all(SCAN_CASES.filter((x) => !x.turned).slice(0, Math.min(6, PAGES)).map(scanImage));
+  execFileSync('node', ['scripts/build.mjs'], { stdio: 'ignore' });
+  const child = new URL('./extract-rss-child.mjs', import.meta.url).pathname;
   for (const engine of ENGINES) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'rss-child', engine], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [child, engine, ...files], { encoding: 'utf8' });
     console.log(`${engine}: ${out.trim()}`);
   }
-}
-
-async function rssChild(engine: EngineName): Promise<void> {
-  const before = process.memoryUsage().rss / MB;
-  const pool = new OcrPool({ size: 1, engine });
-  for (const c of SCAN_CASES.filter((x) => !x.turned).slice(0, Math.min(6, PAGES))) await extractFile({ name: 'p.png', bytes: readFileSync(await scanImage(c)) }, { pool });
-  const peak = process.resourceUsage().maxRSS / 1024;
-  await pool.close();
-  console.log(`peak ${peak.toFixed(0)} MB (process before any OCR ${before.toFixed(0)} MB)`);
 }
 
 type Tally = Map<string, { right: number; total: number; wrong: string[] }>;
@@ -258,7 +255,6 @@ async function fresh(seed: number, configs: string[]): Promise<void> {
 }
 
 const engineArg = (process.argv[3] as EngineName | undefined) ?? 'paddle';
-if (what === 'rss-child') await rssChild(engineArg);
 if (what === 'speed' || what === 'all') {
   await textPdfSpeed();
   await ocrSpeed();
