@@ -2,7 +2,7 @@
 // native tesseract (same pages, OMP_THREAD_LIMIT=1) in CPU time; pages per minute with 1 and 2 workers; peak
 // RSS of a one-worker process per engine; field accuracy by category (text, clean scan, degraded scan, photo)
 // for each engine, on the tuned fixtures, the held-out sets and the real statements.
-// Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|memory|accuracy [ENGINE [alone]]|fresh SEED [CONFIG…]|all]
+// Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|workers ENGINE|memory|accuracy [ENGINE [alone]]|fresh SEED [CONFIG…]|all]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -160,6 +160,32 @@ async function memory(): Promise<void> {
   }
 }
 
+/**
+ * Pages per minute with 1 and 2 worker *processes* (what `kexiao worker` runs; each has its own ONNX sessions):
+ * one process reads all pages, then two read half each, started together after their warm-up. In one process the
+ * PaddleOCR runs do not overlap: onnxruntime-node's run() is synchronous on the main thread.
+ */
+async function workers(engine: EngineName): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  const all = SCAN_CASES.filter((c) => !c.turned).slice(0, PAGES);
+  const files = await Promise.all(all.slice(0, all.length - (all.length % 2)).map(scanImage));
+  execFileSync('node', ['scripts/build.mjs'], { stdio: 'ignore' });
+  const child = new URL('./extract-worker-child.mjs', import.meta.url).pathname;
+  const run = (parts: string[][]) => Promise.all(parts.map((p) => new Promise<{ ms: number; cpuMs: number; pages: number; peakMb: number }>((resolve, reject) => {
+    execFile(process.execPath, [child, engine, ...p], { maxBuffer: 1 << 24 }, (err, stdout) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('{'));
+      if (err || !line) reject(err ?? new Error('worker printed no result'));
+      else resolve(JSON.parse(line));
+    });
+  })));
+  const one = await run([files]);
+  const two = await run([files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)]);
+  const perMin = (rs: { ms: number; pages: number }[]) => (rs.reduce((a, r) => a + r.pages, 0) / Math.max(...rs.map((r) => r.ms))) * 60_000;
+  const cpu = (rs: { cpuMs: number; pages: number }[]) => rs.reduce((a, r) => a + r.cpuMs, 0) / rs.reduce((a, r) => a + r.pages, 0);
+  console.log(`\n## Worker processes, ${engine}, ${files.length} scans and photos (load ${load()})`);
+  console.log(`1 process: ${perMin(one).toFixed(1)} pages/min (${fmt(cpu(one))} CPU a page, peak ${one[0]!.peakMb.toFixed(0)} MB)   2 processes: ${perMin(two).toFixed(1)} pages/min (${fmt(cpu(two))} CPU a page, peaks ${two.map((r) => r.peakMb.toFixed(0)).join(' / ')} MB)   speed-up ${(perMin(two) / perMin(one)).toFixed(2)}×`);
+}
+
 type Tally = Map<string, { right: number; total: number; wrong: string[] }>;
 function add(t: Tally, cat: string, name: string, s: ReturnType<typeof score>, doc?: { fields: Record<string, { flagged?: boolean }> }) {
   const x = t.get(cat) ?? { right: 0, total: 0, wrong: [] };
@@ -264,6 +290,7 @@ if (what === 'speed' || what === 'all') {
 if (what === 'throughput') await throughput(engineArg);
 if (what === 'engines') await ocrSpeed();
 if (what === 'memory') await memory();
+if (what === 'workers') await workers(engineArg);
 if (what === 'fresh') await fresh(Number(process.argv[3] ?? 20261202), process.argv.length > 4 ? process.argv.slice(4) : ['both', 'paddle', 'tesseract']);
 if (what === 'accuracy' || what === 'all') {
   if (process.argv[3]) await accuracy(engineArg, process.argv[4] !== 'alone');
