@@ -205,4 +205,19 @@ describe('staff counts', () => {
     row.cells.push({ ...bad, text: '46', amount: parseAmount('46')!, words: [] });
     expect(readQuarterTable(r.rows)?.employees).toBe('44.75');
   });
+  it('takes no speck left of the count columns for a quarter figure or the printed average', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const eight = (y: number, label: string, n: string[], speck?: string) => [
+      w(label, 10, y), ...(speck ? [w(speck, 150, y, 6)] : []), ...n.map((t, i) => w(t, 240 + i * 50 - t.length * 8, y, t.length * 8)),
+    ];
+    const r = readPage([
+      w('企业职工人数统计表', 200, 10),
+      ...eight(70, '职工总数', ['58', '57', '60', '63', '60', '60', '61', '65']),
+      ...eight(90, '其中:科技人员', ['11', '16', '11', '15', '18', '16', '14', '18'], '8'),
+    ]);
+    const fields = assemble(1, r, 'ocr')?.doc.fields;
+    expect(fields?.employees?.value).toBe('60.5');
+    expect(fields?.techStaff).toMatchObject({ value: '14.875' });
+    expect(fields?.techStaff?.flagged).toBeUndefined();
+  });
 });
