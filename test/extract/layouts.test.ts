@@ -41,6 +41,19 @@ describe('columns chosen by the header\'s period', () => {
   });
 });
 
+describe('headers over short amounts', () => {
+  it('names columns whose short amounts (百万元) reach under no centred header, and takes 本年累计数 over 本月数', () => {
+    const r = readPage([
+      w('损益表', 200, 0), w('单位:百万元', 400, 20),
+      w('项目', 40, 40), w('行次', 180, 40), w('本月数', 250, 40), w('本年累计数', 390, 40),
+      ...line(60, '一、主营业务收入', ['1', 200], ['30.20', 330], ['38.13', 480]),
+      ...line(80, '四、利润总额', ['14', 200], ['0.85', 330], ['10.28', 480]),
+    ]);
+    expect(r.readings.get('mainBusinessRevenue')?.cell.text).toBe('38.13');
+    expect(r.readings.get('totalProfit')?.role).toBe('ytd');
+  });
+});
+
 describe('label variants', () => {
   it('takes 营业收入 over 营业总收入, and 营业总收入 only when no 营业收入 line exists', () => {
     const both = readPage([

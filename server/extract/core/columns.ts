@@ -106,6 +106,21 @@ export function columnsOf(rows: Row[], headers: Header[], inherited?: ColumnLayo
     }
     named.set(column, best ? { header: best.cell, role: best.role } : {});
   }
+  // Short amounts (0.24 in 百万元) all sit right of a centred header and reach under none: such a column takes the
+  // unused header standing between the column before it and its own right edge, the nearest one.
+  const used = new Set([...named.values()].map((n) => n.header));
+  clusters.forEach((column, i) => {
+    if (named.get(column)?.header) return;
+    const edge = Math.max(...column.map((c) => c.x1));
+    const before = i > 0 ? Math.max(...(clusters[i - 1] ?? []).map((c) => c.x1)) : -Infinity;
+    const bottom = Math.max(...column.map((c) => c.y0));
+    const hd = headers
+      .filter((x) => !used.has(x.cell) && x.cell.y1 <= bottom && x.cell.x0 >= before && x.cell.x1 <= edge)
+      .sort((a, b) => b.cell.x1 - a.cell.x1)[0];
+    if (!hd) return;
+    used.add(hd.cell);
+    named.set(column, { header: hd.cell, role: hd.role });
+  });
   layout.notes = [...notes].map((column) => Math.max(...column.map((c) => c.x1)));
   if (layout.notes.length === 0 && inherited?.notes?.length && headers.length === 0) layout.notes = inherited.notes;
   const anyNamed = money.some((c) => named.get(c)?.role);
