@@ -54,6 +54,20 @@ describe('headers over short amounts', () => {
   });
 });
 
+describe('a 本年累计 cell that does not read', () => {
+  it('gives nothing (a gap to look at again) rather than the 本月 figure beside it', () => {
+    const r = readPage([
+      w('损益表', 200, 0), w('单位:元', 400, 20),
+      w('项目', 40, 40), w('行次', 180, 40), w('本月数', 250, 40), w('本年累计数', 390, 40),
+      ...line(60, '减:营业费用', ['6', 200], ['358.96', 330], ['1,857.58', 480]),
+      ...line(80, '管理费用', ['7', 200], ['1,843.98', 330], ['*1,947.39', 480]),
+    ]);
+    expect(r.readings.get('sellingExpenses')?.cell.text).toBe('1,857.58');
+    expect(r.readings.has('adminExpenses')).toBe(false);
+    expect(r.gaps.map((g) => g.key)).toContain('adminExpenses');
+  });
+});
+
 describe('label variants', () => {
   it('takes 营业收入 over 营业总收入, and 营业总收入 only when no 营业收入 line exists', () => {
     const both = readPage([

@@ -156,13 +156,18 @@ export function dropRowNumbers<T extends { cell: Cell; role?: ColumnRole }>(cell
   return kept;
 }
 
-export function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[]): T | undefined {
+/**
+ * `tableRoles`: the roles of the table's money columns. When the table has a 本年累计/本期 column, a row whose
+ * cell there is unreadable (a seal's star read into it) gives nothing rather than its 本月 figure: the gap is
+ * looked at again, or asked for.
+ */
+export function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[], tableRoles: (ColumnRole | undefined)[] = []): T | undefined {
   for (const role of PREFERRED_ROLES) {
     const hit = cells.find((c) => c.role === role);
     if (!hit) continue;
     // 本月 is only wanted when nothing else is printed: next to it an unrecognised column is 本年累计 whose
     // header OCR garbled.
-    if (role === 'monthly') return cells.find((c) => c.role === undefined) ?? hit;
+    if (role === 'monthly') return cells.find((c) => c.role === undefined) ?? (tableRoles.some((r) => r === 'ytd' || r === 'current') ? undefined : hit);
     return hit;
   }
   // Without a recognised header the first amount is the current period in every format we know but the old

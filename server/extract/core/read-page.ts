@@ -122,7 +122,7 @@ function readRows(rows: Row[], title: { kind: StatementKind | 'other'; scope: Sc
     if (!key) continue;
     const rowAmounts = amountsRightOf(rows, l.cell, own).filter((c) => !strays.has(c)).map((cell) => ({ cell, ...columnOf(cell) }));
     const candidates = dropRowNumbers(rowAmounts, kind);
-    const chosen = chooseColumn(candidates);
+    const chosen = chooseColumn(candidates, layout.roles);
     if (!chosen || !chosen.cell.amount) continue;
     const prev = candidates.find((c) => c.role === 'comparative' && c !== chosen && c.cell.amount);
     const reading: Reading = {
