@@ -2,7 +2,7 @@
 // native tesseract (same pages, OMP_THREAD_LIMIT=1) in CPU time; pages per minute with 1 and 2 workers; peak
 // RSS of a one-worker process per engine; field accuracy by category (text, clean scan, degraded scan, photo)
 // for each engine, on the tuned fixtures, the held-out sets and the real statements.
-// Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|memory|accuracy [ENGINE [alone]]|all]
+// Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|workers ENGINE|memory|accuracy [ENGINE [alone]]|fresh SEED [CONFIG…]|all]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,11 +12,13 @@ import { preparePage } from '../server/extract/image-prep.ts';
 import { ENGINES, OcrPool, type EngineName } from '../server/extract/ocr.ts';
 import { openPdf } from '../server/extract/pdf.ts';
 import { readPage } from '../server/extract/core/read-page.ts';
-import { freshCases, heldOutCases, SCAN_CASES, scanImage, score, setC, type ScanCase } from '../test/extract/fixtures/scans.ts';
-import { balanceSheet, documentHtml, incomeStatement, rdDeduction, staffTable, type Sheet } from '../test/extract/fixtures/statements.ts';
+import { freshCases, freshSet, heldOutCases, SCAN_CASES, scanImage, score, setC, type ScanCase } from '../test/extract/fixtures/scans.ts';
+import { balanceSheet, documentHtml, incomeStatement, listedReport, rdDeduction, staffTable, type Sheet } from '../test/extract/fixtures/statements.ts';
 import { closeBrowser, htmlToPdf } from '../test/extract/fixtures/render.ts';
 
 const what = process.argv[2] ?? 'all';
+/** BENCH_PAGES=n bounds the pages of the engine, throughput and memory runs (a loaded machine). */
+const PAGES = Number(process.env.BENCH_PAGES) || Infinity;
 const MB = 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -84,7 +86,7 @@ const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
  * native tesseract (OMP_THREAD_LIMIT=1), CPU time per page and the ratios.
  */
 async function ocrSpeed(): Promise<void> {
-  const cases = SCAN_CASES.filter((c) => !c.turned);
+  const cases = SCAN_CASES.filter((c) => !c.turned).slice(0, PAGES);
   const pages: { png: string; prepared: Awaited<ReturnType<typeof preparePage>> }[] = [];
   for (const c of cases) {
     const prepared = await preparePage(readFileSync(await scanImage(c)), 1e9);
@@ -120,7 +122,7 @@ async function ocrSpeed(): Promise<void> {
 
 async function throughput(engine: EngineName): Promise<void> {
   // An even number of pages, so that two workers do not end with one of them idle on the last page.
-  const all = SCAN_CASES.filter((c) => !c.turned);
+  const all = SCAN_CASES.filter((c) => !c.turned).slice(0, PAGES);
   const cases = all.slice(0, all.length - (all.length % 2));
   const inputs = await Promise.all(cases.map(async (c) => readFileSync(await scanImage(c))));
   const perMinute: Record<number, number> = {};
@@ -143,22 +145,45 @@ async function throughput(engine: EngineName): Promise<void> {
   console.log(`1 worker: ${perMinute[1]!.toFixed(1)} pages/min   2 workers: ${perMinute[2]!.toFixed(1)} pages/min   speed-up ${(perMinute[2]! / perMinute[1]!).toFixed(2)}×`);
 }
 
-/** Peak RSS of a process that runs one worker slot over six pages (a child per engine, so nothing else counts). */
+/**
+ * Peak RSS of a worker-like process (bench/extract-rss-child.mjs: the compiled extraction code alone, one worker slot) over
+ * six pages, a child per engine; the environment passes through (KEXIAO_ORT_*, MALLOC_ARENA_MAX to compare).
+ */
 async function memory(): Promise<void> {
-  console.log(`\n## Memory: peak RSS of a process with one worker slot after six pages (load ${load()})`);
+  console.log(`\n## Memory: peak RSS of a one-slot worker process over six pages (load ${load()})`);
+  const files = await Promise.all(SCAN_CASES.filter((x) => !x.turned).slice(0, Math.min(6, PAGES)).map(scanImage));
+  execFileSync('node', ['scripts/build.mjs'], { stdio: 'ignore' });
+  const child = new URL('./extract-rss-child.mjs', import.meta.url).pathname;
   for (const engine of ENGINES) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'rss-child', engine], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [child, engine, ...files], { encoding: 'utf8' });
     console.log(`${engine}: ${out.trim()}`);
   }
 }
 
-async function rssChild(engine: EngineName): Promise<void> {
-  const before = process.memoryUsage().rss / MB;
-  const pool = new OcrPool({ size: 1, engine });
-  for (const c of SCAN_CASES.filter((x) => !x.turned).slice(0, 6)) await extractFile({ name: 'p.png', bytes: readFileSync(await scanImage(c)) }, { pool });
-  const peak = process.resourceUsage().maxRSS / 1024;
-  await pool.close();
-  console.log(`peak ${peak.toFixed(0)} MB (process before any OCR ${before.toFixed(0)} MB)`);
+/**
+ * Pages per minute with 1 and 2 worker *processes* (what `kexiao worker` runs; each has its own ONNX sessions):
+ * one process reads all pages, then two read half each, started together after their warm-up. In one process the
+ * PaddleOCR runs do not overlap: onnxruntime-node's run() is synchronous on the main thread.
+ */
+async function workers(engine: EngineName): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  const all = SCAN_CASES.filter((c) => !c.turned).slice(0, PAGES);
+  const files = await Promise.all(all.slice(0, all.length - (all.length % 2)).map(scanImage));
+  execFileSync('node', ['scripts/build.mjs'], { stdio: 'ignore' });
+  const child = new URL('./extract-worker-child.mjs', import.meta.url).pathname;
+  const run = (parts: string[][]) => Promise.all(parts.map((p) => new Promise<{ ms: number; cpuMs: number; pages: number; peakMb: number }>((resolve, reject) => {
+    execFile(process.execPath, [child, engine, ...p], { maxBuffer: 1 << 24 }, (err, stdout) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('{'));
+      if (err || !line) reject(err ?? new Error('worker printed no result'));
+      else resolve(JSON.parse(line));
+    });
+  })));
+  const one = await run([files]);
+  const two = await run([files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)]);
+  const perMin = (rs: { ms: number; pages: number }[]) => (rs.reduce((a, r) => a + r.pages, 0) / Math.max(...rs.map((r) => r.ms))) * 60_000;
+  const cpu = (rs: { cpuMs: number; pages: number }[]) => rs.reduce((a, r) => a + r.cpuMs, 0) / rs.reduce((a, r) => a + r.pages, 0);
+  console.log(`\n## Worker processes, ${engine}, ${files.length} scans and photos (load ${load()})`);
+  console.log(`1 process: ${perMin(one).toFixed(1)} pages/min (${fmt(cpu(one))} CPU a page, peak ${one[0]!.peakMb.toFixed(0)} MB)   2 processes: ${perMin(two).toFixed(1)} pages/min (${fmt(cpu(two))} CPU a page, peaks ${two.map((r) => r.peakMb.toFixed(0)).join(' / ')} MB)   speed-up ${(perMin(two) / perMin(one)).toFixed(2)}×`);
 }
 
 type Tally = Map<string, { right: number; total: number; wrong: string[] }>;
@@ -214,8 +239,48 @@ async function accuracy(engine: EngineName, secondReader: boolean): Promise<void
   for (const [name, , tally] of sets) show(`Field accuracy, ${label}: ${name}`, tally);
 }
 
+/**
+ * A fresh held-out set (fixtures/scans.ts freshSet) from a seed nobody tuned on: its text PDFs (plus a listed
+ * group's multi-page report) and its nine scans and photos through each engine configuration — `paddle`
+ * (PaddleOCR alone), `tesseract` (tesseract.js page engine and digits reader) and `both` (PaddleOCR with the
+ * tesseract.js second reader, the default). Each page's CPU time is printed as it goes (the machine is shared).
+ */
+async function fresh(seed: number, configs: string[]): Promise<void> {
+  const { cases, texts } = freshSet(seed);
+  console.log(`\n## Fresh held-out set, seed ${seed} (load ${load()}): ${cases.map((c) => c.name).join('; ')}`);
+  const text: Tally = new Map();
+  for (const s of texts) {
+    const r = await extractFile({ name: 't.pdf', bytes: readFileSync(await htmlToPdf(documentHtml([s]))) });
+    add(text, 'text', `${s.kind} ${s.unit}`, score(s.truth, r.documents[0]?.fields), r.documents[0]);
+  }
+  const report = listedReport({ seed, unit: (['元', '千元', '万元'] as const)[seed % 3] });
+  const rr = await extractFile({ name: '年报.pdf', bytes: readFileSync(await htmlToPdf(documentHtml([{ kind: 'balance_sheet', html: report.html, truth: {}, unit: '元', company: '' }]))) });
+  report.statements.forEach((st, i) => {
+    const doc = rr.documents.filter((d) => d.kind === st.kind && d.scope === st.scope)[0] ?? rr.documents[i];
+    add(text, 'text', `listed report ${st.scope} ${st.kind}`, score(st.truth, doc?.fields), doc);
+  });
+  show(`Field accuracy, fresh seed ${seed}: text PDFs (${texts.length} sheets + a ${rr.pages}-page listed report)`, text);
+  const images = await Promise.all(cases.map(async (c) => readFileSync(await scanImage(c))));
+  for (const config of configs) {
+    const engine: EngineName = config === 'tesseract' ? 'tesseract' : 'paddle';
+    const pool = new OcrPool({ size: 1, engine, secondReader: config !== 'paddle' });
+    const tally: Tally = new Map();
+    const cpu: number[] = [];
+    for (const [i, c] of cases.entries()) {
+      const c0 = process.cpuUsage();
+      const t = performance.now();
+      const r = await extractFile({ name: c.name, bytes: images[i]! }, { pool, limits: { timeoutMs: 1_500_000 } });
+      cpu.push(cpuMs(c0));
+      const s = score(c.sheet.truth, r.documents[0]?.fields);
+      add(tally, c.category, c.name, s, r.documents[0]);
+      console.log(`  ${config} ${c.name}: ${s.right}/${s.total}, ${fmt(cpu[cpu.length - 1]!)} CPU, ${fmt(performance.now() - t)} wall, load ${load()}`);
+    }
+    await pool.close();
+    show(`Field accuracy, fresh seed ${seed}, ${config} (mean CPU ${fmt(cpu.reduce((a, b) => a + b, 0) / cpu.length)} a page incl. the first)`, tally);
+  }
+}
+
 const engineArg = (process.argv[3] as EngineName | undefined) ?? 'paddle';
-if (what === 'rss-child') await rssChild(engineArg);
 if (what === 'speed' || what === 'all') {
   await textPdfSpeed();
   await ocrSpeed();
@@ -225,6 +290,8 @@ if (what === 'speed' || what === 'all') {
 if (what === 'throughput') await throughput(engineArg);
 if (what === 'engines') await ocrSpeed();
 if (what === 'memory') await memory();
+if (what === 'workers') await workers(engineArg);
+if (what === 'fresh') await fresh(Number(process.argv[3] ?? 20261202), process.argv.length > 4 ? process.argv.slice(4) : ['both', 'paddle', 'tesseract']);
 if (what === 'accuracy' || what === 'all') {
   if (process.argv[3]) await accuracy(engineArg, process.argv[4] !== 'alone');
   else for (const [e, second] of [['paddle', true], ['paddle', false], ['tesseract', true]] as const) await accuracy(e, second);

@@ -173,4 +173,51 @@ describe('staff counts', () => {
     const f = assemble(1, table(['40', '44', '44', '46', '45', '45', '48', '44.75'], false), 'ocr')?.doc.fields.employees;
     expect(f).toMatchObject({ value: '44.75', flagged: true });
   });
+  it('finds the quarter whose numeral OCR lost (第 季度) by its place among the other three', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
+      w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];
+    const q = (y: number, label: Word[], n: string[]) => [...label, ...n.map((t, i) => w(t, 170 + i * 100 - t.length * 8, y, t.length * 8))];
+    const r = readPage([
+      ...head,
+      ...q(70, [w('第', 10, 70), w('季度', 40, 70)], ['40', '44', '9', '15']),
+      ...q(90, [w('第二季度', 10, 90)], ['44', '46', '15', '12']),
+      ...q(110, [w('第三季度', 10, 110)], ['46', '45', '8', '9']),
+      ...q(130, [w('第四季度', 10, 130)], ['45', '48', '9', '9']),
+    ]);
+    expect(r.quarters?.quarters[0]).toEqual({ startEmployees: 40, endEmployees: 44, startTech: 9, endTech: 15 });
+    expect(assemble(1, r, 'ocr')?.doc.fields).toMatchObject({ employees: { value: '44.75' }, techStaff: { value: '10.75' } });
+  });
+  it('lets a second reading of a count cell stand in for a page reading that is no whole number', async () => {
+    const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
+      w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];
+    const q = (y: number, label: string, n: string[]) => [w(label, 10, y), ...n.map((t, i) => w(t, 170 + i * 100 - t.length * 8, y, t.length * 8))];
+    const rows = [
+      ...head, ...q(70, '第一季度', ['40', '44', '9', '15']), ...q(90, '第二季度', ['44', '2.46', '15', '12']),
+      ...q(110, '第三季度', ['46', '45', '8', '9']), ...q(130, '第四季度', ['45', '48', '9', '9']),
+    ];
+    const r = readPage(rows);
+    expect(r.quarters).toBeUndefined();
+    // The digits re-read of that cell adds its reading to the row (as ocr-page.ts does).
+    const { readQuarterTable } = await import('../../server/extract/core/staff.ts');
+    const row = r.rows.find((x) => x.cells.some((c) => c.text === '2.46'))!;
+    const bad = row.cells.find((c) => c.text === '2.46')!;
+    row.cells.push({ ...bad, text: '46', amount: parseAmount('46')!, words: [] });
+    expect(readQuarterTable(r.rows)?.employees).toBe('44.75');
+  });
+  it('takes no speck left of the count columns for a quarter figure or the printed average', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const eight = (y: number, label: string, n: string[], speck?: string) => [
+      w(label, 10, y), ...(speck ? [w(speck, 150, y, 6)] : []), ...n.map((t, i) => w(t, 240 + i * 50 - t.length * 8, y, t.length * 8)),
+    ];
+    const r = readPage([
+      w('企业职工人数统计表', 200, 10),
+      ...eight(70, '职工总数', ['58', '57', '60', '63', '60', '60', '61', '65']),
+      ...eight(90, '其中:科技人员', ['11', '16', '11', '15', '18', '16', '14', '18'], '8'),
+    ]);
+    const fields = assemble(1, r, 'ocr')?.doc.fields;
+    expect(fields?.employees?.value).toBe('60.5');
+    expect(fields?.techStaff).toMatchObject({ value: '14.875' });
+    expect(fields?.techStaff?.flagged).toBeUndefined();
+  });
 });

@@ -41,6 +41,33 @@ describe('columns chosen by the header\'s period', () => {
   });
 });
 
+describe('headers over short amounts', () => {
+  it('names columns whose short amounts (百万元) reach under no centred header, and takes 本年累计数 over 本月数', () => {
+    const r = readPage([
+      w('损益表', 200, 0), w('单位:百万元', 400, 20),
+      w('项目', 40, 40), w('行次', 180, 40), w('本月数', 250, 40), w('本年累计数', 390, 40),
+      ...line(60, '一、主营业务收入', ['1', 200], ['30.20', 330], ['38.13', 480]),
+      ...line(80, '四、利润总额', ['14', 200], ['0.85', 330], ['10.28', 480]),
+    ]);
+    expect(r.readings.get('mainBusinessRevenue')?.cell.text).toBe('38.13');
+    expect(r.readings.get('totalProfit')?.role).toBe('ytd');
+  });
+});
+
+describe('a 本年累计 cell that does not read', () => {
+  it('gives nothing (a gap to look at again) rather than the 本月 figure beside it', () => {
+    const r = readPage([
+      w('损益表', 200, 0), w('单位:元', 400, 20),
+      w('项目', 40, 40), w('行次', 180, 40), w('本月数', 250, 40), w('本年累计数', 390, 40),
+      ...line(60, '减:营业费用', ['6', 200], ['358.96', 330], ['1,857.58', 480]),
+      ...line(80, '管理费用', ['7', 200], ['1,843.98', 330], ['*1,947.39', 480]),
+    ]);
+    expect(r.readings.get('sellingExpenses')?.cell.text).toBe('1,857.58');
+    expect(r.readings.has('adminExpenses')).toBe(false);
+    expect(r.gaps.map((g) => g.key)).toContain('adminExpenses');
+  });
+});
+
 describe('label variants', () => {
   it('takes 营业收入 over 营业总收入, and 营业总收入 only when no 营业收入 line exists', () => {
     const both = readPage([
@@ -109,6 +136,44 @@ describe('statements across and within pages', () => {
     markUse(docs);
     expect(docs.map((d) => [d.scope, d.use])).toEqual([['consolidated', false], ['parent', true]]);
   });
+  it('never takes a 附注 number for an amount on a continuation page, even with a running head in its column', () => {
+    // Page 1: the statement's header names 附注 and the two dated columns. Page 2 repeats no header; the year of
+    // its running head (2020年年度报告) sits at the right edge of the note numbers, so that column looks like money.
+    const page1 = readSegments([
+      w('合并利润表', 200, 0), w('单位:元', 400, 20),
+      w('项目', 40, 40), w('附注', 200, 40), w('2020年度', 260, 40), w('2019年度', 380, 40),
+      ...line(60, '一、营业收入', ['30', 222], ['1,000.00', 360], ['900.00', 480]),
+      ...line(80, '减:营业成本', ['31', 222], ['600.00', 360], ['500.00', 480]),
+    ]);
+    const page2 = readSegments([
+      w('2020', 195, 0, 28), w('年年度报告', 228, 0),
+      ...line(20, '三、营业利润', ['1,050.00', 360], ['950.00', 480]),
+      ...line(40, '加:营业外收入', ['42', 222], ['10.00', 360], ['9.00', 480]),
+      ...line(60, '减:营业外支出', ['43', 222], ['60.00', 360], ['59.00', 480]),
+      ...line(80, '四、利润总额', ['1,000.00', 360], ['900.00', 480]),
+      ...line(100, '减:所得税费用', ['44', 222], ['250.00', 360], ['225.00', 480]),
+      ...line(120, '五、净利润', ['750.00', 360], ['675.00', 480]),
+    ]);
+    const seg = (r: (typeof page1)[number]) => ({ reading: r, candidates: withRereads(r, 'ocr', []), words: r.rows.flatMap((x) => x.cells.flatMap((c) => c.words)), rereads: [], unreadable: [] });
+    const [group] = groupStatements([
+      { page: 1, method: 'ocr', seal: false, segments: page1.map(seg) },
+      { page: 2, method: 'ocr', seal: false, segments: page2.map(seg) },
+    ]);
+    expect(group!.map((p) => p.page)).toEqual([1, 2]);
+    const cont = group![1]!.segment.reading;
+    expect(cont.readings.get('incomeTax')?.cell.text).toBe('250.00');
+    expect(cont.readings.get('incomeTax')?.previous?.cell.text).toBe('225.00');
+    expect(cont.readings.get('netProfit')?.cell.text).toBe('750.00');
+  });
+  it('drops a bare note number before amounts printed with decimals, whatever column it fell in', () => {
+    const r = readPage([
+      w('利润表', 200, 0), w('本期金额', 200, 40), w('上期金额', 380, 40),
+      ...line(60, '四、利润总额', ['1,000.00', 360], ['900.00', 480]),
+      ...line(80, '减:所得税费用', ['44', 250], ['250.00', 360], ['225.00', 480]),
+      ...line(100, '五、净利润', ['750.00', 360], ['675.00', 480]),
+    ]);
+    expect(values(r)).toMatchObject({ totalProfit: '1000.00', incomeTax: '250.00', netProfit: '750.00' });
+  });
   it('ends a statement at the title of one we do not read (现金流量表)', () => {
     const segs = readSegments([w('合并利润表', 200, 0), w('本期金额', 300, 20), ...line(40, '营业收入', ['1.00', 360]), w('合并现金流量表', 200, 80), ...line(100, '营业收入', ['9.00', 360])]);
     expect(segs.map((s) => s.otherStatement ?? false)).toEqual([false, true]);
@@ -137,6 +202,22 @@ describe('photo geometry', () => {
     const rowMean = (v: number) => flat.slice(v * 100 + 20, v * 100 + 80).reduce((a, b) => a + b, 0) / 80;
     expect(rowMean(62)).toBeLessThan(80);
     expect(rowMean(40)).toBeGreaterThan(150);
+  });
+  it('keeps the corner of a sheet whose light falls off below Otsu\'s level but stays above the desk', () => {
+    const W = 200, H = 260;
+    const img = new Uint8Array(W * H).fill(90);
+    // Paper from (20,15) to (180,245): bright at the top left, in shadow (≈ 115) towards the bottom right.
+    for (let y = 15; y <= 245; y++) for (let x = 20; x <= 180; x++) {
+      const d = Math.hypot(x - 20, y - 15) / Math.hypot(160, 230);
+      img[y * W + x] = Math.round(245 - 130 * d ** 2);
+    }
+    const found = findSheet(img, W, H)!;
+    expect(found).toBeDefined();
+    const want = [{ x: 20, y: 15 }, { x: 180, y: 15 }, { x: 180, y: 245 }, { x: 20, y: 245 }];
+    found.forEach((p, i) => {
+      expect(Math.abs(p.x - want[i]!.x)).toBeLessThan(3);
+      expect(Math.abs(p.y - want[i]!.y)).toBeLessThan(3);
+    });
   });
   it('finds no sheet in a scan (paper to the edges)', () => {
     expect(findSheet(new Uint8Array(100 * 140).fill(240), 100, 140)).toBeUndefined();

@@ -47,9 +47,27 @@ function byDate(headers: Header[]): Header[] {
 export type ColumnOf = (cell: Cell) => { header?: Cell; role?: ColumnRole };
 
 /** The money columns of a table, left to right, as the next page of the same statement inherits them. */
-export interface ColumnLayout { roles: (ColumnRole | undefined)[]; edges: number[]; headers: (string | undefined)[] }
+export interface ColumnLayout {
+  roles: (ColumnRole | undefined)[];
+  edges: number[];
+  headers: (string | undefined)[];
+  /** Right edges of the 附注 / 行次 columns: a continuation page's column there holds note numbers, not money. */
+  notes?: number[];
+}
 
-const noteLike = (column: Cell[]) => column.every((c) => /^\d{1,3}$/.test(c.text));
+const BARE = /^\d{1,3}$/;
+const hasDecimals = (c: Cell) => (c.amount?.scale ?? 0) > 0;
+
+/**
+ * 附注 and 行次 columns hold bare small integers. A stray cell caught in the column (the year of a running head
+ * such as "2020年年度报告" above it) does not make it a money column when the table's amounts print decimals
+ * and nearly all of the column is bare integers: a note number is never an amount.
+ */
+function noteLike(column: Cell[], decimalsElsewhere: boolean): boolean {
+  const bare = column.filter((c) => BARE.test(c.text)).length;
+  if (bare === column.length) return true;
+  return decimalsElsewhere && bare >= 2 && bare >= 0.75 * column.length && column.every((c) => /^\d{1,4}$/.test(c.text));
+}
 
 /**
  * Amount columns from the right edges amounts align on, each named by the header its span overlaps most. Per
@@ -61,7 +79,17 @@ export function columnsOf(rows: Row[], headers: Header[], inherited?: ColumnLayo
   const clusters = columnsByRightEdge(rows.flatMap((r) => r.cells.filter((c) => c.amount)));
   const byCell = new Map<Cell, { header?: Cell; role?: ColumnRole }>();
   const layout: ColumnLayout = { roles: [], edges: [], headers: [] };
-  const money = clusters.filter((c) => !noteLike(c));
+  const decimals = (column: Cell[]) => clusters.some((o) => o !== column && o.some(hasDecimals));
+  // Without headers of its own, a column nearer an inherited 附注 edge than to any inherited money edge is notes.
+  const nearNotes = (column: Cell[]) => {
+    const notes = inherited?.notes ?? [];
+    if (notes.length === 0 || headers.length > 0) return false;
+    const edge = Math.max(...column.map((c) => c.x1));
+    const d = (es: number[]) => Math.min(...es.map((e) => Math.abs(e - edge)));
+    return d(notes) < d(inherited?.edges ?? []) && column.every((c) => !hasDecimals(c));
+  };
+  const notes = new Set(clusters.filter((c) => noteLike(c, decimals(c)) || nearNotes(c)));
+  const money = clusters.filter((c) => !notes.has(c));
   const named = new Map<Cell[], { header?: Cell; role?: ColumnRole }>();
   for (const column of clusters) {
     const x0 = Math.min(...column.map((c) => c.x0));
@@ -78,6 +106,23 @@ export function columnsOf(rows: Row[], headers: Header[], inherited?: ColumnLayo
     }
     named.set(column, best ? { header: best.cell, role: best.role } : {});
   }
+  // Short amounts (0.24 in 百万元) all sit right of a centred header and reach under none: such a column takes the
+  // unused header standing between the column before it and its own right edge, the nearest one.
+  const used = new Set([...named.values()].map((n) => n.header));
+  clusters.forEach((column, i) => {
+    if (named.get(column)?.header) return;
+    const edge = Math.max(...column.map((c) => c.x1));
+    const before = i > 0 ? Math.max(...(clusters[i - 1] ?? []).map((c) => c.x1)) : -Infinity;
+    const bottom = Math.max(...column.map((c) => c.y0));
+    const hd = headers
+      .filter((x) => !used.has(x.cell) && x.cell.y1 <= bottom && x.cell.x0 >= before && x.cell.x1 <= edge)
+      .sort((a, b) => b.cell.x1 - a.cell.x1)[0];
+    if (!hd) return;
+    used.add(hd.cell);
+    named.set(column, { header: hd.cell, role: hd.role });
+  });
+  layout.notes = [...notes].map((column) => Math.max(...column.map((c) => c.x1)));
+  if (layout.notes.length === 0 && inherited?.notes?.length && headers.length === 0) layout.notes = inherited.notes;
   const anyNamed = money.some((c) => named.get(c)?.role);
   money.forEach((column, i) => {
     const edge = Math.max(...column.map((c) => c.x1));
@@ -106,16 +151,23 @@ export function dropRowNumbers<T extends { cell: Cell; role?: ColumnRole }>(cell
   if (kind === 'staff_table' || kind === 'rd_deduction') return kept;
   const first = kept[0];
   if (first && kept.length > 1 && /^\d{1,2}$/.test(first.cell.text) && first.role === undefined) return kept.slice(1);
+  // A bare integer before amounts printed with decimals is a 附注 or 行次 number, whatever column it fell in.
+  if (first && kept.length > 1 && BARE.test(first.cell.text) && kept.slice(1).some((c) => hasDecimals(c.cell))) return kept.slice(1);
   return kept;
 }
 
-export function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[]): T | undefined {
+/**
+ * `tableRoles`: the roles of the table's money columns. When the table has a 本年累计/本期 column, a row whose
+ * cell there is unreadable (a seal's star read into it) gives nothing rather than its 本月 figure: the gap is
+ * looked at again, or asked for.
+ */
+export function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[], tableRoles: (ColumnRole | undefined)[] = []): T | undefined {
   for (const role of PREFERRED_ROLES) {
     const hit = cells.find((c) => c.role === role);
     if (!hit) continue;
     // 本月 is only wanted when nothing else is printed: next to it an unrecognised column is 本年累计 whose
     // header OCR garbled.
-    if (role === 'monthly') return cells.find((c) => c.role === undefined) ?? hit;
+    if (role === 'monthly') return cells.find((c) => c.role === undefined) ?? (tableRoles.some((r) => r === 'ytd' || r === 'current') ? undefined : hit);
     return hit;
   }
   // Without a recognised header the first amount is the current period in every format we know but the old

@@ -6,7 +6,7 @@ import type { ItemKey } from './catalog.ts';
 import { chooseColumn, columnsOf, dropRowNumbers, findHeaders, type ColumnLayout, type ColumnOf } from './columns.ts';
 import type { ColumnRole } from './headers.ts';
 import { findLabels, type LabelHit } from './labels.ts';
-import { groupRows, medianHeight, rowText, type Box, type Cell, type Row, type Word } from './layout.ts';
+import { columnsByRightEdge, groupRows, medianHeight, rowText, type Box, type Cell, type Row, type Word } from './layout.ts';
 import { readQuarterTable, type QuarterTable } from './staff.ts';
 import { findCompany, findPeriod, findTitles, voteKind } from './statement-meta.ts';
 import { detectUnit } from './unit.ts';
@@ -116,12 +116,13 @@ function readRows(rows: Row[], title: { kind: StatementKind | 'other'; scope: Sc
   const readings = new Map<ItemKey, Reading>();
   let column: string | undefined;
   let previousColumn: string | undefined;
+  const strays = kind === 'staff_table' ? strayCounts(rows, own) : new Set<Cell>();
   for (const l of own) {
     const key = l.m.item.key;
     if (!key) continue;
-    const rowAmounts = amountsRightOf(rows, l.cell, own).map((cell) => ({ cell, ...columnOf(cell) }));
+    const rowAmounts = amountsRightOf(rows, l.cell, own).filter((c) => !strays.has(c)).map((cell) => ({ cell, ...columnOf(cell) }));
     const candidates = dropRowNumbers(rowAmounts, kind);
-    const chosen = chooseColumn(candidates);
+    const chosen = chooseColumn(candidates, layout.roles);
     if (!chosen || !chosen.cell.amount) continue;
     const prev = candidates.find((c) => c.role === 'comparative' && c !== chosen && c.cell.amount);
     const reading: Reading = {
@@ -232,6 +233,20 @@ function mode(xs: number[]): number | undefined {
 }
 
 
+
+/**
+ * A staff table's counts stand in columns shared by its rows. A lone number left of the first such column (a
+ * speck between the label and the table read as "8") is no count: it would pass for a quarter, or — ninth on
+ * its row — for the printed average.
+ */
+function strayCounts(rows: Row[], labels: LabelHit[]): Set<Cell> {
+  const cells = labels.flatMap((l) => amountsRightOf(rows, l.cell, labels));
+  const clusters = columnsByRightEdge(cells);
+  const shared = clusters.filter((c) => c.length >= 2);
+  if (shared.length === 0) return new Set();
+  const first = Math.min(...shared.flatMap((c) => c.map((x) => x.x0)));
+  return new Set(clusters.filter((c) => c.length === 1 && (c[0]?.x1 ?? Infinity) < first).flat());
+}
 
 /**
  * Amounts level with a label (its centre within the label's vertical extent) and to its right, up to the next

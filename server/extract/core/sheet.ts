@@ -34,8 +34,11 @@ function otsu(data: Uint8Array): number {
  */
 export function findSheet(gray: Uint8Array, width: number, height: number): Quad | undefined {
   const t = otsu(gray);
-  const bright = new Uint8Array(width * height);
-  for (let i = 0; i < bright.length; i++) bright[i] = (gray[i] ?? 0) > t ? 1 : 0;
+  let bright = withShadows(gray, width, height, t);
+  if (!bright) {
+    bright = new Uint8Array(width * height);
+    for (let i = 0; i < bright.length; i++) bright[i] = (gray[i] ?? 0) > t ? 1 : 0;
+  }
   // Largest 4-connected bright component (the print inside the paper is dark, but paper surrounds it).
   const label = new Int32Array(width * height);
   let bestLabel = 0, bestSize = 0, next = 0;
@@ -74,6 +77,34 @@ export function findSheet(gray: Uint8Array, width: number, height: number): Quad
   const area = Math.abs(shoelace(quad));
   if (area < 0.25 * width * height || area > 0.97 * width * height) return undefined;
   return quad;
+}
+
+/**
+ * Paper in shadow can be darker than Otsu's level (light falling off towards one side of the sheet) while still
+ * brighter than the desk: then the bright region loses a strip along that side, and its corner along the
+ * diagonal moves inwards (a sheared page). Hysteresis: the region Otsu finds grows into neighbouring pixels that
+ * are clearly brighter than the desk, whose level is read on the frame's border. Undefined when the border is
+ * mostly not darker than Otsu's level (a scan: paper runs off the frame).
+ */
+function withShadows(gray: Uint8Array, width: number, height: number, otsuLevel: number): Uint8Array | undefined {
+  const border: number[] = [];
+  for (let x = 0; x < width; x++) border.push(gray[x] ?? 0, gray[(height - 1) * width + x] ?? 0);
+  for (let y = 1; y < height - 1; y++) border.push(gray[y * width] ?? 0, gray[y * width + width - 1] ?? 0);
+  const sorted = border.sort((a, b) => a - b);
+  const desk = sorted[Math.floor(0.9 * (sorted.length - 1))] ?? 255;
+  const low = desk + 12;
+  if (low >= otsuLevel || (sorted[Math.floor(0.2 * (sorted.length - 1))] ?? 255) > otsuLevel) return undefined;
+  const out = new Uint8Array(width * height);
+  const stack: number[] = [];
+  for (let i = 0; i < out.length; i++) if ((gray[i] ?? 0) > otsuLevel) { out[i] = 1; stack.push(i); }
+  while (stack.length) {
+    const i = stack.pop() as number;
+    const x = i % width;
+    for (const j of [x > 0 ? i - 1 : -1, x + 1 < width ? i + 1 : -1, i - width, i + width]) {
+      if (j >= 0 && j < out.length && !out[j] && (gray[j] ?? 0) > low) { out[j] = 1; stack.push(j); }
+    }
+  }
+  return out;
 }
 
 function shoelace(q: Quad): number {

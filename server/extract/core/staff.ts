@@ -47,6 +47,20 @@ function layoutOf(rows: Row[]): Layout | undefined {
       if (q !== undefined && !found.has(q)) found.set(q, { row, label, index });
     }
   });
+  // One quarter whose numeral OCR lost (第 季度: the 一 taken for a ruling line): the one row between the others
+  // that reads 第…季度 without it takes the quarter its place leaves.
+  if (found.size === 3) {
+    const lost = [0, 1, 2, 3].find((q) => !found.has(q)) as number;
+    const bare = rows.flatMap((row, index) => {
+      const label = row.cells.filter((c) => !c.amount).slice(0, 2);
+      const text = normalizeText(label.map((c) => c.text).join('')).replace(/\s+/g, '');
+      return label[0] && /^第.?季度?$/.test(text) && !QUARTER.test(text) ? [{ row, label: label[label.length - 1] as Cell, index }] : [];
+    });
+    const before = [...found].filter(([q]) => q < lost).map(([, r]) => r.index);
+    const after = [...found].filter(([q]) => q > lost).map(([, r]) => r.index);
+    const fits = bare.filter((b) => before.every((i) => i < b.index) && after.every((i) => i > b.index));
+    if (fits.length === 1 && fits[0]) found.set(lost, fits[0]);
+  }
   if (found.size !== 4) return undefined;
   const quarterRows = [0, 1, 2, 3].map((q) => found.get(q)!);
   const firstIndex = Math.min(...quarterRows.map((r) => r.index));
@@ -85,8 +99,18 @@ function layoutOf(rows: Row[]): Layout | undefined {
   return { quarterRows, slots, cells };
 }
 
-const valueAt = (l: Layout, slot: string, row: Row): number | undefined =>
-  whole(l.slots.get(slot)?.cells.find((c) => row.cells.includes(c))?.amount ?? row.cells.find((c) => c.amount && inSlot(l, slot, c))?.amount);
+/**
+ * The count where a quarter row crosses a column: the first whole number among the readings of that cell (the
+ * page pass's, then a second look's), so a misread one (2.41: a ruling line taken for "2.") gives way.
+ */
+function valueAt(l: Layout, slot: string, row: Row): number | undefined {
+  const own = l.slots.get(slot)?.cells.find((c) => row.cells.includes(c));
+  for (const c of [own, ...row.cells.filter((x) => x !== own && x.amount && inSlot(l, slot, x))]) {
+    const v = whole(c?.amount);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
 const inSlot = (l: Layout, slot: string, c: Cell): boolean => {
   const s = l.slots.get(slot);
   return !!s && c.x1 > s.x0 && c.x0 < s.x1;
