@@ -6,6 +6,7 @@ import { loadConfig } from '../../config.ts';
 import { startServer } from '../../server.ts';
 import { startServerReminders } from '../../reminders/runner.ts';
 import { fail, type CommandIO } from '../io.ts';
+import { stopped, untilStopSignal } from '../shutdown.ts';
 import { USAGE } from '../usage.ts';
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -26,22 +27,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const running = await startServer(config);
   io.stderr(`科小助手已启动：${running.url}`);
   const reminders = startServerReminders(running.deps);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  io.stderr('正在停止……');
-  const now = () => process.exit(1);
-  process.once('SIGINT', now);
-  process.once('SIGTERM', now);
-  setTimeout(() => {
-    io.stderr('停止超时，强制退出');
-    process.exit(1);
-  }, (config.shutdownGraceSeconds * 2 + 5) * 1000).unref();
+  await untilStopSignal(io, config.shutdownGraceSeconds);
   await reminders?.stop();
   await running.close();
-  io.stderr('已停止');
-  // Whatever a library left behind (a timer, a socket) does not keep the process alive.
-  setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
+  stopped(io);
   return 0;
 }

@@ -8,6 +8,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { defaultWorkers } from '../../extract/limits.ts';
 import { fail, type CommandIO } from '../io.ts';
+import { stopped, untilStopSignal } from '../shutdown.ts';
 import { USAGE } from '../usage.ts';
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -30,22 +31,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const concurrency = given ? Number(given) : defaultWorkers();
   const worker = await startWorker(config, db, logger, { concurrency });
   io.stderr(`识别 worker 已启动（并发 ${concurrency}）：${worker.id}`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  io.stderr('正在停止……');
-  const now = () => process.exit(1);
-  process.once('SIGINT', now);
-  process.once('SIGTERM', now);
-  setTimeout(() => {
-    io.stderr('停止超时，强制退出');
-    process.exit(1);
-  }, (config.shutdownGraceSeconds * 2 + 5) * 1000).unref();
+  await untilStopSignal(io, config.shutdownGraceSeconds);
   const { handedBack } = await worker.stop(config.shutdownGraceSeconds * 1000);
   if (handedBack) logger.info({ handedBack }, 'jobs handed back to the queue');
   await db.close();
-  io.stderr('已停止');
-  setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
+  stopped(io);
   return 0;
 }
