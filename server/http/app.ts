@@ -24,9 +24,6 @@ import * as reports from './routes/reports.ts';
 import * as organisations from './routes/organisations.ts';
 import * as batches from './routes/batches.ts';
 
-// Moved to their own modules; re-exported only while branches written against this file (queue, batch, …) merge.
-export type { AppDeps, AppState } from '../deps.ts';
-export type { AppRouter, RouteModule } from './router.ts';
 
 export const ROUTES: RouteModule[] = [assessments, auth, firm, checks, me, reminders, notices, calendar, documents, prechecks, organisations, batches, reports];
 

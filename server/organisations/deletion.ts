@@ -2,7 +2,7 @@
 // goes too, with its firms, batches and statements (no one could reach them any more). An organisation that
 // keeps members keeps its data: it belongs to the organisation, not to the member who uploaded it.
 import { batchesFor } from '../batch/service.ts';
-import type { AppDeps } from '../http/app.ts';
+import type { AppDeps } from '../deps.ts';
 import { documentsOf } from '../http/routes/documents.ts';
 import { localYear } from '../reminders/time.ts';
 

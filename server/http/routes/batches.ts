@@ -21,7 +21,8 @@ import { organisationRepository } from '../../organisations/repository.ts';
 import { localYear } from '../../reminders/time.ts';
 import { documentsOf } from './documents.ts';
 import { HttpError, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 import { requireMember } from './organisations.ts';
 
 export const BatchSchema = z

@@ -11,7 +11,8 @@ import { localYear } from '../../reminders/time.ts';
 import { documentsOf } from './documents.ts';
 import { readJson } from '../body.ts';
 import { HttpError, invalidInput, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 
 export const OrganisationSchema = z
   .object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'member']), createdAt: z.string() })

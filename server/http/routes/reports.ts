@@ -11,7 +11,8 @@ import { firmRepository } from '../../reminders/firms.ts';
 import { ReportFontMissing } from '../../report/fonts.ts';
 import { assessmentReportPdf, type ReportExtra } from '../../report/pdf.ts';
 import { HttpError, notFound } from '../errors.ts';
-import type { AppDeps, AppRouter } from '../app.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AppRouter } from '../router.ts';
 import { documentsOf } from './documents.ts';
 
 export const openapi = {
