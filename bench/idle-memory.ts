@@ -1,4 +1,4 @@
-// RSS of one process before OCR, at its peak while reading scanned pages, and 3 s after the engines were closed
+// RSS of one process before OCR, at its peak while reading scanned pages, and 11 s after the engines were closed
 // and their freed memory handed back (server/extract/release-memory.ts); --keep closes them without the hand-back.
 // `npx tsx bench/idle-memory.ts [image] [pages] [--keep] [--json]`; without an image, generated clean and degraded
 // scans. Run in a process of its own: the figures are this process's.
@@ -23,7 +23,7 @@ clearInterval(sampler);
 peak = Math.max(peak, rss());
 const busy = rss();
 await (keep ? closeSharedPool() : closeEngines());
-await new Promise((r) => setTimeout(r, 3000));
+await new Promise((r) => setTimeout(r, 11_000));
 const idle = rss();
 const out = { released: !keep, pages, ocr: read.filter((r) => r.method === 'ocr').length, before, peak, busy, idle };
 console.log(json ? JSON.stringify(out) : `${keep ? 'kept' : 'released'}: ${pages} scanned pages (${out.ocr} by OCR): RSS before ${before} MB, peak ${peak} MB, idle ${idle} MB (+${idle - before} MB)`);

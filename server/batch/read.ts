@@ -1,6 +1,7 @@
 // The batch input file → plain tables of cells (xlsx through exceljs, csv through csv-parse) or JSON lines.
 // Nothing here knows the form; sheet.ts finds the columns. A file that cannot be read is one coded error.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Raw } from './cells.ts';
 
@@ -77,7 +78,7 @@ function cellValue(v: ExcelJS.CellValue): Raw {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<BatchFile> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

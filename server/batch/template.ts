@@ -1,7 +1,8 @@
 // `kexiao batch --template`: the spreadsheet a bureau fills in. Sheet 企业: the form's sections as merged
 // cells over its fields, in the form's order and wording, one column each; sheet 研发项目: one project a row,
 // keyed by the firm's credit code or row; choices as drop-down lists (data validation); a sheet of notes.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.ts';
 import { CHOICES, FIRM_COLUMNS, FIRM_SHEET, PROJECT_COLUMNS, PROJECT_SHEET, columnLetter, type Column } from './columns.ts';
 
 const HEADER_ROWS = 2;
@@ -81,7 +82,7 @@ const NOTES = [
 
 /** The template workbook; `rows` data rows carry the drop-down lists. */
 export async function templateXlsx(rows = 1000): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '科小助手';
   addSheet(wb, FIRM_SHEET, FIRM_COLUMNS, rows);
   addSheet(wb, PROJECT_SHEET, PROJECT_COLUMNS, rows * 5);

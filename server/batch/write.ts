@@ -1,7 +1,8 @@
 // The result spreadsheet: one row per firm in input order (the columns below), a summary sheet (counts by
 // verdict, reason, trigger) and a sheet with every input problem on its own line. CSV is the result sheet
 // alone, UTF-8 with a BOM so Excel opens it, with the codes in `reasons` as CODE;CODE.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.ts';
 import { stringify } from 'csv-stringify/sync';
 import { ROUTE_LABELS, VERDICT_LABELS } from './labels.ts';
 import type { BatchIssue, BatchSummary, FirmResult } from './schemas.ts';
@@ -77,7 +78,7 @@ const FILLS = {
 } as const;
 
 export async function resultXlsx(rows: Iterable<FirmResult>, summary: BatchSummary): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '科小助手';
   const ws = wb.addWorksheet('评价结果', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   ws.columns = RESULT_COLUMNS.map((c) => ({ header: headerOf(c), key: c.key, width: c.width }));

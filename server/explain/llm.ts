@@ -2,7 +2,7 @@
 // model, messages (system and user only), max_tokens and, when configured, stream — because several Chinese
 // providers reject response_format, tools, the developer role and stream_options. No retries: a deadline
 // covers the whole exchange and an owner is waiting; the template is the fallback.
-import OpenAI from 'openai';
+import type OpenAIClient from 'openai';
 import type { LlmConfig } from './config.ts';
 import type { ChatMessage } from './prompt.ts';
 
@@ -31,7 +31,12 @@ export const llmConfigured = (c: LlmConfig): c is Ready => c.apiKey !== undefine
 /** Reasoning models (DeepSeek-R1, Qwen3) may put their thinking in the answer; only the answer is kept. */
 const stripThinking = (s: string) => s.replace(/<think>[\s\S]*?<\/think>/g, '').trim();
 
+/** The SDK loads on the first completion: a server without an LLM key never needs it. */
+let sdk: Promise<typeof OpenAIClient> | undefined;
+const loadSdk = () => (sdk ??= import('openai').then((m) => m.default));
+
 export async function complete(config: Ready, messages: ChatMessage[]): Promise<Completion> {
+  const OpenAI = await loadSdk();
   const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl, timeout: config.timeoutMs, maxRetries: 0 });
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), config.timeoutMs);
@@ -56,13 +61,13 @@ export async function complete(config: Ready, messages: ChatMessage[]): Promise<
     if (!text) throw new LlmError('empty_answer', 'the model returned no text');
     return { text, model };
   } catch (e) {
-    throw classify(e, deadline.signal.aborted);
+    throw classify(OpenAI, e, deadline.signal.aborted);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function classify(e: unknown, timedOut: boolean): LlmError {
+function classify(OpenAI: typeof OpenAIClient, e: unknown, timedOut: boolean): LlmError {
   if (e instanceof LlmError) return e;
   const message = e instanceof Error ? e.message : String(e);
   if (timedOut || e instanceof OpenAI.APIConnectionTimeoutError || e instanceof OpenAI.APIUserAbortError)

@@ -15,10 +15,17 @@ import { safeJson } from '../domain/schemas/text.ts';
 import { localStore, type FileStore } from '../files/store.ts';
 import { assertRoomAfter, queueUnavailable, type Admission } from '../limits/admission.ts';
 import { ExtractError } from './errors.ts';
-import { closeEngines, extractFile } from './extract.ts';
 import { InProcessQueue, type JobQueue } from './jobs.ts';
 import { defaultLimits, defaultWorkers, type Limits } from './limits.ts';
 import type { ExtractionResult, ExtractIssue, ProgressDetail } from './schema.ts';
+
+// The PDF and OCR stack (pdfjs, sharp, ONNX Runtime, tesseract.js) loads with the first document this process
+// reads: an API instance in front of workers, or one that never gets a scan, does not carry it.
+let loaded: Promise<typeof import('./extract.ts')> | undefined;
+const extraction = () => (loaded ??= import('./extract.ts'));
+const closeExtraction = async () => {
+  if (loaded) await (await loaded).closeEngines();
+};
 
 export type DocumentStatus = 'queued' | 'processing' | 'done' | 'failed';
 
@@ -184,7 +191,7 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
     try {
       let result: ExtractionResult;
       try {
-        result = await extractFile({ name: doc.fileName, bytes }, { limits, onProgress });
+        result = await (await extraction()).extractFile({ name: doc.fileName, bytes }, { limits, onProgress });
       } catch (e) {
         const issue = (e instanceof ExtractError ? e : new ExtractError('INTERNAL', { cause: e })).toIssue();
         return await settle({ status: 'failed', error: issue }, 'failed');
@@ -204,7 +211,7 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
   const releaseWhenIdle = () => {
     clearTimeout(idle);
     idle = setTimeout(() => {
-      if (queue.pending() === 0 && running === 0) void closeEngines().catch(onError);
+      if (queue.pending() === 0 && running === 0) void closeExtraction().catch(onError);
     }, options.idleMs ?? 120_000).unref();
   };
 
@@ -342,7 +349,7 @@ export function documentService({ prisma }: Pick<Database, 'prisma'>, options: D
       inHand.clear();
       let handedBack = 0;
       for (const [id, claim] of held) handedBack += await handBack(id, claim);
-      await closeEngines();
+      await closeExtraction();
       await store.close();
       return { handedBack };
     },

@@ -44,8 +44,9 @@ export async function closeSharedPool(): Promise<void> {
 export async function closeEngines(): Promise<void> {
   await closeSharedPool();
   releaseFreedMemory();
-  // Worker threads and sessions finish letting go after their close resolved: hand back what they free then too.
-  setTimeout(releaseFreedMemory, 2_000).unref();
+  // Worker threads and sessions finish letting go after their close resolved (later on a busy machine): hand back
+  // what they free then too.
+  for (const ms of [2_000, 10_000]) setTimeout(releaseFreedMemory, ms).unref();
 }
 
 interface PageOutcome {

@@ -151,7 +151,7 @@ describe('sub-commands load only what they use', () => {
     expect(modules.every((p) => /^(dist\/)?server\/(domain|cli)\//.test(p)), modules.join(' ')).toBe(true);
   }, 60_000);
 
-  it('the embedded kexiao serve loads neither BullMQ, ioredis nor the S3 client (they come with REDIS_URL / KEXIAO_S3_BUCKET)', async () => {
+  it('the embedded kexiao serve starts without BullMQ, ioredis, the S3 client (they come with REDIS_URL / KEXIAO_S3_BUCKET), the PDF/OCR stack, the LLM SDK, the PDF writer or exceljs (they come with their first use)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kexiao-embedded-'));
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'k.db')}`, KEXIAO_UPLOAD_DIR: join(dir, 'up'), KEXIAO_REMINDERS: 'off', LOG_LEVEL: 'silent' };
     for (const k of ['REDIS_URL', 'KEXIAO_S3_BUCKET']) delete env[k];
@@ -169,6 +169,8 @@ describe('sub-commands load only what they use', () => {
     const loaded = new Set(err.split('\n').filter((l) => l.startsWith('LOADED file://')).map((l) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1]));
     expect(loaded.has('koa')).toBe(true);
     expect(['bullmq', 'ioredis', '@aws-sdk/client-s3'].filter((p) => loaded.has(p))).toEqual([]);
+    const firstUse = ['pdf-parse', 'pdfjs-dist', 'sharp', 'onnxruntime-node', 'tesseract.js', 'openai', 'pdfkit', 'fontkit', 'exceljs'];
+    expect(firstUse.filter((p) => loaded.has(p))).toEqual([]);
   }, 90_000);
 
   it('kexiao extract loads the PDF and OCR readers only once a file is there to read', async () => {

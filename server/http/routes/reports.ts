@@ -8,8 +8,7 @@ import { precheckRepository } from '../../db/prechecks.ts';
 import type { AssessmentResult } from '../../domain/schemas/assessment.ts';
 import type { PrecheckInput } from '../../precheck/schemas.ts';
 import { firmRepository } from '../../reminders/firms.ts';
-import { ReportFontMissing } from '../../report/fonts.ts';
-import { assessmentReportPdf, type ReportExtra } from '../../report/pdf.ts';
+import type { ReportExtra } from '../../report/pdf.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AppRouter } from '../router.ts';
@@ -27,6 +26,8 @@ export const openapi = {
 const uuid = z.string().uuid();
 
 async function send(ctx: Context, deps: AppDeps, input: PrecheckInput, result: AssessmentResult, extra: ReportExtra): Promise<void> {
+  // The PDF writer and its fonts load with the first report asked for, not with the server.
+  const [{ assessmentReportPdf }, { ReportFontMissing }] = await Promise.all([import('../../report/pdf.ts'), import('../../report/fonts.ts')]);
   let pdf: Buffer;
   try {
     pdf = await assessmentReportPdf(input, result, { ...extra, generatedAt: deps.clock.now() });
