@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 
-// A resolve hook that prints every module a process loads: the sub-commands' laziness made visible.
+// A resolve hook that prints every module a process loads: the sub-commands' laziness made visible. The hooks run
+// on a loader thread whose process.stderr is flushed through the main thread, which a quick command (--help) can
+// exit before; a synchronous write to fd 2 is never lost.
 const hooks = mkdtempSync(join(tmpdir(), 'kexiao-trace-'));
 writeFileSync(
   join(hooks, 'hooks.mjs'),
-  `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n`,
+  `import { writeSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); writeSync(2, 'LOADED ' + r.url + '\\n'); return r; }\n`,
 );
 writeFileSync(join(hooks, 'trace.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}/hooks.mjs`).href)});\n`);
 
