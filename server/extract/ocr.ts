@@ -13,6 +13,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { Box, Word } from './core/layout.ts';
 import { PaddleThread } from './engines/paddle-host.ts';
 import { ocrCallTimeoutMs } from './limits.ts';
+import { trimFreedMemory, tuneAllocator } from './release-memory.ts';
 import type { Gray } from './image-prep.ts';
 
 const require = createRequire(import.meta.url);
@@ -63,6 +64,7 @@ export class OcrPool {
   private closed = false;
 
   constructor(readonly options: OcrPoolOptions) {
+    tuneAllocator();
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ busy: false }));
   }
 
@@ -81,6 +83,7 @@ export class OcrPool {
       await retire(slot);
       throw e;
     } finally {
+      if (process.env.KEXIAO_OCR_TRIM !== '0') trimFreedMemory();
       this.release(slot);
     }
   }

@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Box } from '../core/layout.ts';
 import type { Gray } from '../image-prep.ts';
+import { trimFreedMemory } from '../release-memory.ts';
 import { closePaddle, paddlePage, recognizeLines, warmPaddle } from './paddle.ts';
 
 export type ThreadRequest =
@@ -33,6 +34,8 @@ port.on('message', async (m: ThreadRequest) => {
       case 'crash': process.exit(70);
     }
     port.postMessage({ id: m.id, ok: true, value } satisfies ThreadReply);
+    // The page's tensors are freed now: hand the pages back before the next call grows this thread's arena again.
+    if (process.env.KEXIAO_OCR_TRIM !== '0') trimFreedMemory();
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     port.postMessage({ id: m.id, ok: false, message: err.message, stack: err.stack } satisfies ThreadReply);

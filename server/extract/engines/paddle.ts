@@ -42,6 +42,9 @@ const REC_MAX_WIDTH = 1600;
 const BATCH = envInt('KEXIAO_PADDLE_BATCH', 4);
 const BATCH_PIXELS = BATCH * 48 * 640;
 
+const LEVELS = ['disabled', 'basic', 'extended', 'all'] as const;
+const graphLevel = (): (typeof LEVELS)[number] => LEVELS.find((l) => l === process.env.KEXIAO_ORT_GRAPH) ?? 'all';
+
 interface Sessions { det: InferenceSession; rec: InferenceSession; dict: string[]; ort: typeof import('onnxruntime-node') }
 let sessions: Promise<Sessions> | undefined;
 
@@ -55,7 +58,7 @@ function load(): Promise<Sessions> {
     const ort = await import('onnxruntime-node');
     const threads = envInt('KEXIAO_ORT_THREADS', 1);
     const opts: InferenceSession.SessionOptions = {
-      intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
+      intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: graphLevel(),
       executionProviders: ['cpu'],
       // No arena: it keeps the peak of every batch shape, and recognition batches vary in width.
       enableCpuMemArena: process.env.KEXIAO_ORT_ARENA === '1',
