@@ -62,6 +62,8 @@ export class OcrPool {
   private readonly slots: Slot[];
   private readonly waiting: ((s: Slot | undefined) => void)[] = [];
   private closed = false;
+  /** PaddleOCR threads of abandoned jobs, closing once their call is over. */
+  private readonly draining = new Set<Promise<void>>();
 
   constructor(readonly options: OcrPoolOptions) {
     tuneAllocator();
@@ -80,7 +82,7 @@ export class OcrPool {
       return await fn(new SlotOcr(slot, this.options.model ?? 'auto', this.engine, this.options.secondReader ?? true, this.options.callTimeoutMs ?? ocrCallTimeoutMs()));
     } catch (e) {
       // A worker that failed or was abandoned mid-job may be in any state: replace it.
-      await retire(slot);
+      await retire(slot, false, this.draining);
       throw e;
     } finally {
       if (process.env.KEXIAO_OCR_TRIM !== '0') trimFreedMemory();
@@ -104,7 +106,7 @@ export class OcrPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.waiting.splice(0)) w(undefined);
-    await Promise.all(this.slots.map((s) => retire(s, true)));
+    await Promise.all([...this.slots.map((s) => retire(s, true, this.draining)), ...this.draining]);
   }
 
   private acquire(): Promise<Slot | undefined> {
@@ -126,17 +128,27 @@ export async function closeOcr(pools: (OcrPool | undefined)[]): Promise<void> {
 }
 
 /**
- * Ends a slot's workers after a failed job (or all of them: `closing`). The PaddleOCR thread goes only when it was
- * abandoned mid-call or has died: one that answered keeps its sessions (a reload costs about a second of CPU).
+ * Ends a slot's workers after a failed job (or all of them: `closing`). The PaddleOCR thread stays when it answered
+ * (a reload costs about a second of CPU); one left mid-call by an abandoned job leaves the slot and closes once that
+ * call is over (the pool's close() waits for it too), so the slot's next job gets a fresh thread at once.
  */
-async function retire(slot: Slot, closing = false): Promise<void> {
+async function retire(slot: Slot, closing: boolean, draining: Set<Promise<void>>): Promise<void> {
   const ws = [slot.chi, slot.eng];
   const t = slot.paddle;
   slot.chi = undefined;
   slot.eng = undefined;
   const keep = !closing && t?.usable && !t.busy;
   if (!keep) slot.paddle = undefined;
-  await Promise.all([...ws.map((w) => w?.terminate().catch(() => undefined)), keep ? undefined : closing ? t?.close() : t?.terminate()]);
+  let ending: Promise<void> | undefined;
+  if (t && !keep) {
+    ending = t.close();
+    if (!closing) {
+      draining.add(ending);
+      void ending.finally(() => draining.delete(ending!));
+      ending = undefined;
+    }
+  }
+  await Promise.all([...ws.map((w) => w?.terminate().catch(() => undefined)), ending]);
 }
 
 /** The slot's PaddleOCR thread; one that died (crash, deadline) is replaced here. */

@@ -56,6 +56,8 @@ export class PaddleThread {
   private next = 1;
   private exited = false;
   private broken = false;
+  private closing = false;
+  private idleWaiters: (() => void)[] = [];
   private readonly done: Promise<void>;
 
   constructor(private readonly timeoutMs: number) {
@@ -78,7 +80,7 @@ export class PaddleThread {
 
   get threadId(): number { return this.worker.threadId; }
   /** False once the thread has ended or failed: the pool then starts another. */
-  get usable(): boolean { return !this.exited && !this.broken; }
+  get usable(): boolean { return !this.exited && !this.broken && !this.closing; }
   /** A call is in flight. */
   get busy(): boolean { return this.pending.size > 0; }
 
@@ -88,10 +90,20 @@ export class PaddleThread {
   /** Ends the thread as a native crash would (tests of the replacement). */
   crash(): void { if (!this.exited) this.worker.postMessage({ id: 0, op: 'crash' }); }
 
-  /** Releases the sessions, then ends the thread; a thread that does not answer within 5 s is terminated. */
-  async close(): Promise<void> {
+  /**
+   * Lets the call in flight finish (up to graceMs), releases the sessions, then ends the thread. Terminating a thread
+   * inside ONNX Runtime's run() aborted the whole process (SIGABRT in test/hardening/restart.test.ts), so that is
+   * the last resort: a call that overstays the grace, or the call deadline.
+   */
+  async close(graceMs = 15_000): Promise<void> {
     if (this.exited) return;
-    if (this.usable && !this.busy) await Promise.race([this.call({ op: 'close' }, 5_000).catch(() => undefined), this.done]);
+    this.closing = true;
+    if (this.busy) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise<void>((r) => this.idleWaiters.push(r)), this.done, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+      clearTimeout(timer);
+    }
+    if (!this.busy && !this.exited && !this.broken) await Promise.race([this.call({ op: 'close' }, 5_000, true).catch(() => undefined), this.done]);
     await this.terminate();
   }
 
@@ -103,8 +115,8 @@ export class PaddleThread {
     await this.done;
   }
 
-  private call(req: { op: Op } & Record<string, unknown>, timeoutMs = this.timeoutMs): Promise<unknown> {
-    if (!this.usable) return Promise.reject(new PaddleThreadError('OCR_THREAD_EXITED', 'PaddleOCR 线程已退出'));
+  private call(req: { op: Op } & Record<string, unknown>, timeoutMs = this.timeoutMs, closing = false): Promise<unknown> {
+    if (!this.usable && !(closing && !this.exited && !this.broken)) return Promise.reject(new PaddleThreadError('OCR_THREAD_EXITED', 'PaddleOCR 线程已退出'));
     const id = this.next++;
     return new Promise((resolve, reject) => {
       const p: Pending = { resolve, reject };
@@ -126,7 +138,10 @@ export class PaddleThread {
     if (!p) return;
     this.pending.delete(r.id);
     clearTimeout(p.timer);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0) {
+      this.worker.unref();
+      for (const w of this.idleWaiters.splice(0)) w();
+    }
     if (r.ok) p.resolve(r.value);
     else {
       const e = new PaddleThreadError('OCR_THREAD_FAILED', r.message);
