@@ -1,6 +1,7 @@
 // OCR worker pool, one slot per core. The page engine is PaddleOCR on ONNX Runtime (engines/paddle.ts), run in a
 // worker thread of its own per slot (engines/paddle-host.ts: onnxruntime-node's run() blocks the thread that calls
-// it, so slots sharing the main thread read one page at a time), or, as the configurable fallback, tesseract.js 7 (KEXIAO_OCR_ENGINE=tesseract). Each slot also has an English
+// it, so slots sharing the main thread read one page at a time), or, as the configurable fallback, tesseract.js 7
+// (KEXIAO_OCR_ENGINE=tesseract). Each slot also has an English
 // tesseract.js worker in digits-only mode: the second, independent reader of doubtful amount cells.
 // tesseract.js workers are created once (0.5–0.9 s each) and reused. Models load from local files only:
 // Debian's tesseract-ocr-chi-sim read better than the npm model in our probe; the npm model is the fallback
