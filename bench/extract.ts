@@ -127,6 +127,7 @@ async function throughput(engine: EngineName): Promise<void> {
   const inputs = await Promise.all(cases.map(async (c) => readFileSync(await scanImage(c))));
   const perMinute: Record<number, number> = {};
   const cpuPerPage: Record<number, number> = {};
+  const cores: Record<number, number> = {};
   for (const size of [1, 2]) {
     const pool = new OcrPool({ size, engine });
     await pool.warm();
@@ -138,11 +139,12 @@ async function throughput(engine: EngineName): Promise<void> {
     perMinute[size] = (inputs.length / ms) * 60_000;
     // CPU of the whole process (main thread, ONNX Runtime and tesseract worker threads).
     cpuPerPage[size] = cpuMs(c0) / inputs.length;
+    cores[size] = cpuMs(c0) / ms;
     await pool.close();
   }
   console.log(`\n## Full pipeline, ${engine} (prepare, recognise, second reader, checks), ${inputs.length} scans and photos (load ${load()})`);
-  console.log(`CPU per page: ${fmt(cpuPerPage[1]!)} (1 worker), ${fmt(cpuPerPage[2]!)} (2 workers)`);
-  console.log(`1 worker: ${perMinute[1]!.toFixed(1)} pages/min   2 workers: ${perMinute[2]!.toFixed(1)} pages/min   speed-up ${(perMinute[2]! / perMinute[1]!).toFixed(2)}×`);
+  console.log(`CPU per page: ${fmt(cpuPerPage[1]!)} (1 slot), ${fmt(cpuPerPage[2]!)} (2 slots in this process)`);
+  console.log(`1 slot: ${perMinute[1]!.toFixed(1)} pages/min (${cores[1]!.toFixed(2)} cores busy)   2 slots: ${perMinute[2]!.toFixed(1)} pages/min (${cores[2]!.toFixed(2)} cores busy)   speed-up ${(perMinute[2]! / perMinute[1]!).toFixed(2)}×`);
 }
 
 /**
@@ -162,8 +164,8 @@ async function memory(): Promise<void> {
 
 /**
  * Pages per minute with 1 and 2 worker *processes* (what `kexiao worker` runs; each has its own ONNX sessions):
- * one process reads all pages, then two read half each, started together after their warm-up. In one process the
- * PaddleOCR runs do not overlap: onnxruntime-node's run() is synchronous on the main thread.
+ * one process reads all pages on one slot, then on two slots (two PaddleOCR threads), then two processes read half
+ * each, started together after their warm-up.
  */
 async function workers(engine: EngineName): Promise<void> {
   const { execFile } = await import('node:child_process');
@@ -171,19 +173,26 @@ async function workers(engine: EngineName): Promise<void> {
   const files = await Promise.all(all.slice(0, all.length - (all.length % 2)).map(scanImage));
   execFileSync('node', ['scripts/build.mjs'], { stdio: 'ignore' });
   const child = new URL('./extract-worker-child.mjs', import.meta.url).pathname;
-  const run = (parts: string[][]) => Promise.all(parts.map((p) => new Promise<{ ms: number; cpuMs: number; pages: number; peakMb: number }>((resolve, reject) => {
-    execFile(process.execPath, [child, engine, ...p], { maxBuffer: 1 << 24 }, (err, stdout) => {
+  const run = (parts: string[][], slots = 1) => Promise.all(parts.map((p) => new Promise<{ ms: number; cpuMs: number; pages: number; peakMb: number }>((resolve, reject) => {
+    execFile(process.execPath, [child, engine, ...p], { maxBuffer: 1 << 24, env: { ...process.env, BENCH_SLOTS: String(slots) } }, (err, stdout) => {
       const line = stdout.split('\n').find((l) => l.startsWith('{'));
       if (err || !line) reject(err ?? new Error('worker printed no result'));
       else resolve(JSON.parse(line));
     });
   })));
   const one = await run([files]);
+  const slots = await run([files], 2);
   const two = await run([files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)]);
-  const perMin = (rs: { ms: number; pages: number }[]) => (rs.reduce((a, r) => a + r.pages, 0) / Math.max(...rs.map((r) => r.ms))) * 60_000;
+  const wall = (rs: { ms: number }[]) => Math.max(...rs.map((r) => r.ms));
+  const perMin = (rs: { ms: number; pages: number }[]) => (rs.reduce((a, r) => a + r.pages, 0) / wall(rs)) * 60_000;
   const cpu = (rs: { cpuMs: number; pages: number }[]) => rs.reduce((a, r) => a + r.cpuMs, 0) / rs.reduce((a, r) => a + r.pages, 0);
-  console.log(`\n## Worker processes, ${engine}, ${files.length} scans and photos (load ${load()})`);
-  console.log(`1 process: ${perMin(one).toFixed(1)} pages/min (${fmt(cpu(one))} CPU a page, peak ${one[0]!.peakMb.toFixed(0)} MB)   2 processes: ${perMin(two).toFixed(1)} pages/min (${fmt(cpu(two))} CPU a page, peaks ${two.map((r) => r.peakMb.toFixed(0)).join(' / ')} MB)   speed-up ${(perMin(two) / perMin(one)).toFixed(2)}×`);
+  // Cores kept busy: CPU time over wall time (2.0 = both cores of this machine), whatever else the machine runs.
+  const cores = (rs: { ms: number; cpuMs: number }[]) => (rs.reduce((a, r) => a + r.cpuMs, 0) / wall(rs)).toFixed(2);
+  const row = (name: string, rs: typeof one) => `${name}: ${perMin(rs).toFixed(1)} pages/min, ${fmt(cpu(rs))} CPU a page, ${cores(rs)} cores busy, peak ${rs.map((r) => r.peakMb.toFixed(0)).join(' / ')} MB`;
+  console.log(`\n## Worker processes and slots, ${engine}, ${files.length} scans and photos, compiled code (load ${load()})`);
+  console.log(row('1 process, 1 slot', one));
+  console.log(`${row('1 process, 2 slots', slots)}   speed-up ${(perMin(slots) / perMin(one)).toFixed(2)}×`);
+  console.log(`${row('2 processes, 1 slot each', two)}   speed-up ${(perMin(two) / perMin(one)).toFixed(2)}×`);
 }
 
 type Tally = Map<string, { right: number; total: number; wrong: string[] }>;

@@ -8,8 +8,10 @@ import { SCAN_CASES, scanImage } from '../test/extract/fixtures/scans.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-/** --keep: close the engines without handing memory back (the figures before release-memory.ts). */
+/** --keep: close the engines without handing memory back (the figures before release-memory.ts and the per-page trim). */
 const keep = args.includes('--keep');
+// Without any hand-back also means without the OCR pool's own: no malloc_trim after each page, glibc's mmap threshold.
+if (keep) Object.assign(process.env, { KEXIAO_OCR_TRIM: '0', KEXIAO_MMAP_THRESHOLD_KB: '0' });
 const [image, count] = args.filter((a) => !a.startsWith('--'));
 const pages = Number(count ?? 4);
 const rss = () => Math.round(process.memoryUsage().rss / 1048576);

@@ -29,3 +29,9 @@ export function defaultLimits(): Limits {
 }
 
 export const defaultWorkers = (): number => envNumber('KEXIAO_OCR_WORKERS', Math.max(1, os.availableParallelism()));
+
+/**
+ * Deadline of one PaddleOCR call in its worker thread. The file's own deadline (timeoutMs) abandons the job; this one
+ * also ends a thread stuck in ONNX Runtime, which nothing else can interrupt, so its slot gets a fresh thread.
+ */
+export const ocrCallTimeoutMs = (): number => envNumber('KEXIAO_OCR_CALL_TIMEOUT_S', 120) * 1000;

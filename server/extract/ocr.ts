@@ -1,5 +1,7 @@
-// OCR worker pool, one slot per core. The page engine is PaddleOCR on ONNX Runtime (engines/paddle.ts) or, as
-// the configurable fallback, tesseract.js 7 (KEXIAO_OCR_ENGINE=tesseract). Each slot also has an English
+// OCR worker pool, one slot per core. The page engine is PaddleOCR on ONNX Runtime (engines/paddle.ts), run in a
+// worker thread of its own per slot (engines/paddle-host.ts: onnxruntime-node's run() blocks the thread that calls
+// it, so slots sharing the main thread read one page at a time), or, as the configurable fallback, tesseract.js 7
+// (KEXIAO_OCR_ENGINE=tesseract). Each slot also has an English
 // tesseract.js worker in digits-only mode: the second, independent reader of doubtful amount cells.
 // tesseract.js workers are created once (0.5–0.9 s each) and reused. Models load from local files only:
 // Debian's tesseract-ocr-chi-sim read better than the npm model in our probe; the npm model is the fallback
@@ -10,7 +12,9 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { Box, Word } from './core/layout.ts';
-import { closePaddle, paddlePage, recognizeLines, warmPaddle } from './engines/paddle.ts';
+import { PaddleThread } from './engines/paddle-host.ts';
+import { ocrCallTimeoutMs } from './limits.ts';
+import { trimFreedMemory, tuneAllocator } from './release-memory.ts';
 import type { Gray } from './image-prep.ts';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +40,7 @@ async function makeWorker(lang: 'chi_sim' | 'eng', choice: ModelChoice): Promise
 
 export interface OcrPage { words: Word[]; confidence: number; text: string }
 
-interface Slot { chi?: Worker; eng?: Worker; busy: boolean }
+interface Slot { chi?: Worker; eng?: Worker; paddle?: PaddleThread; busy: boolean }
 
 export type EngineName = 'paddle' | 'tesseract';
 export const ENGINES: readonly EngineName[] = ['paddle', 'tesseract'];
@@ -51,14 +55,19 @@ export interface OcrPoolOptions {
   engine?: EngineName;
   /** Re-read doubtful amounts with tesseract.js digits-only (default true; false measures an engine alone). */
   secondReader?: boolean;
+  /** Deadline of one PaddleOCR call in its thread (KEXIAO_OCR_CALL_TIMEOUT_S); past it the thread is replaced. */
+  callTimeoutMs?: number;
 }
 
 export class OcrPool {
   private readonly slots: Slot[];
-  private readonly waiting: ((s: Slot) => void)[] = [];
+  private readonly waiting: ((s: Slot | undefined) => void)[] = [];
   private closed = false;
+  /** PaddleOCR threads of abandoned jobs, closing once their call is over. */
+  private readonly draining = new Set<Promise<void>>();
 
   constructor(readonly options: OcrPoolOptions) {
+    tuneAllocator();
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ busy: false }));
   }
 
@@ -69,13 +78,15 @@ export class OcrPool {
   async use<T>(fn: (ocr: SlotOcr) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('OCR pool closed');
     const slot = await this.acquire();
+    if (!slot) throw new Error('OCR pool closed');
     try {
-      return await fn(new SlotOcr(slot, this.options.model ?? 'auto', this.engine, this.options.secondReader ?? true));
+      return await fn(new SlotOcr(slot, this.options.model ?? 'auto', this.engine, this.options.secondReader ?? true, this.options.callTimeoutMs ?? ocrCallTimeoutMs()));
     } catch (e) {
       // A worker that failed or was abandoned mid-job may be in any state: replace it.
-      await retire(slot);
+      await retire(slot, false, this.draining);
       throw e;
     } finally {
+      if (process.env.KEXIAO_OCR_TRIM !== '0') trimFreedMemory();
       this.release(slot);
     }
   }
@@ -84,19 +95,22 @@ export class OcrPool {
   async warm(): Promise<void> {
     const model = this.options.model ?? 'auto';
     const paddle = this.engine === 'paddle';
-    if (paddle) await warmPaddle();
+    const timeout = this.options.callTimeoutMs ?? ocrCallTimeoutMs();
     await Promise.all(this.slots.map(async (s) => {
-      if (!paddle) s.chi ??= await makeWorker('chi_sim', model);
+      if (paddle) await paddleOf(s, timeout).warm();
+      else s.chi ??= await makeWorker('chi_sim', model);
       if (this.options.secondReader ?? true) s.eng ??= await makeWorker('eng', model);
     }));
   }
 
+  /** Ends every worker and thread of the pool; a job still running rejects (its thread is terminated). */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map(retire));
+    for (const w of this.waiting.splice(0)) w(undefined);
+    await Promise.all([...this.slots.map((s) => retire(s, true, this.draining)), ...this.draining]);
   }
 
-  private acquire(): Promise<Slot> {
+  private acquire(): Promise<Slot | undefined> {
     const free = this.slots.find((s) => !s.busy);
     if (free) { free.busy = true; return Promise.resolve(free); }
     return new Promise((resolve) => this.waiting.push(resolve));
@@ -109,27 +123,53 @@ export class OcrPool {
   }
 }
 
-/** Every OCR worker and ONNX session of the process ends (graceful shutdown, the end of a command). */
+/** Every OCR worker and PaddleOCR thread (with its ONNX sessions) of these pools ends (graceful shutdown, the end of a command). */
 export async function closeOcr(pools: (OcrPool | undefined)[]): Promise<void> {
-  await Promise.all([...pools.map((p) => p?.close()), closePaddle()]);
+  await Promise.all(pools.map((p) => p?.close()));
 }
 
-async function retire(slot: Slot): Promise<void> {
+/**
+ * Ends a slot's workers after a failed job (or all of them: `closing`). The PaddleOCR thread stays when it answered
+ * (a reload costs about a second of CPU); one left mid-call by an abandoned job leaves the slot and closes once that
+ * call is over (the pool's close() waits for it too), so the slot's next job gets a fresh thread at once.
+ */
+async function retire(slot: Slot, closing: boolean, draining: Set<Promise<void>>): Promise<void> {
   const ws = [slot.chi, slot.eng];
+  const t = slot.paddle;
   slot.chi = undefined;
   slot.eng = undefined;
-  await Promise.all(ws.map((w) => w?.terminate().catch(() => undefined)));
+  const keep = !closing && t?.usable && !t.busy;
+  if (!keep) slot.paddle = undefined;
+  let ending: Promise<void> | undefined;
+  if (t && !keep) {
+    ending = t.close();
+    if (!closing) {
+      draining.add(ending);
+      void ending.finally(() => draining.delete(ending!));
+      ending = undefined;
+    }
+  }
+  await Promise.all([...ws.map((w) => w?.terminate().catch(() => undefined)), ending]);
+}
+
+/** The slot's PaddleOCR thread; one that died (crash, deadline) is replaced here. */
+function paddleOf(slot: Slot, timeoutMs: number): PaddleThread {
+  if (!slot.paddle?.usable) slot.paddle = new PaddleThread(timeoutMs);
+  return slot.paddle;
 }
 
 export class SlotOcr {
-  constructor(private readonly slot: Slot, private readonly model: ModelChoice, readonly engine: EngineName, readonly secondReader: boolean) {}
+  constructor(private readonly slot: Slot, private readonly model: ModelChoice, readonly engine: EngineName, readonly secondReader: boolean, private readonly timeoutMs: number) {}
+
+  /** The PaddleOCR thread this slot runs on now (tests of its replacement). */
+  get paddleThread(): PaddleThread { return paddleOf(this.slot, this.timeoutMs); }
 
   /**
    * A whole page with word boxes. tesseract.js in page-segmentation mode 4 (one column of variable-size text),
    * not its default 6, which reads ruled tables as nothing.
    */
   async page(img: { png: Buffer; gray: Gray }, psm: PSM = PSM.SINGLE_COLUMN): Promise<OcrPage> {
-    if (this.engine === 'paddle') return paddlePage(img.gray);
+    if (this.engine === 'paddle') return this.paddleThread.page(img.gray);
     const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));
     await w.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: '200', preserve_interword_spaces: '1' });
     const { data } = await w.recognize(img.png, {}, { text: true, blocks: true });
@@ -143,7 +183,7 @@ export class SlotOcr {
   /** Regions of the page (label strips) read as one line of Chinese each. */
   async lines(page: Gray, boxes: Box[], crops: () => Promise<Buffer[]>): Promise<{ text: string; confidence: number }[]> {
     if (this.engine === 'paddle') {
-      const read = await recognizeLines(page, boxes);
+      const read = await this.paddleThread.lines(page, boxes);
       return read.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: ws.length ? Math.min(...ws.map((w) => w.conf ?? 0)) : 0 }));
     }
     const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));

@@ -3,7 +3,8 @@
 // two networks ourselves rather than through @gutenye/ocr-node's pipeline: that one joins every box of a row
 // into one string (the label and its amounts lose their positions, which the table reading pairs by), runs
 // one line at a time and builds the page tensor in JS arrays (1.8 GB at 2900 px). Here the detector sees a
-// bounded page, the recognizer gets the line crops in batches, and one pair of sessions serves every worker.
+// bounded page, the recognizer gets the line crops in batches. This module runs inside a worker thread, one per OCR
+// slot (paddle-thread.ts), so its sessions are that thread's own.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,20 +42,23 @@ const REC_MAX_WIDTH = 1600;
 const BATCH = envInt('KEXIAO_PADDLE_BATCH', 4);
 const BATCH_PIXELS = BATCH * 48 * 640;
 
+const LEVELS = ['disabled', 'basic', 'extended', 'all'] as const;
+const graphLevel = (): (typeof LEVELS)[number] => LEVELS.find((l) => l === process.env.KEXIAO_ORT_GRAPH) ?? 'all';
+
 interface Sessions { det: InferenceSession; rec: InferenceSession; dict: string[]; ort: typeof import('onnxruntime-node') }
 let sessions: Promise<Sessions> | undefined;
 
 /**
- * One detector and one recognizer session for the process, each single-threaded inside (our pool runs one
- * page per core; ONNX Runtime's own thread pool would fight it). Node's binding runs `run()` off the main thread,
- * so two workers recognise two pages at once on the same sessions.
+ * One detector and one recognizer session for the thread, each single-threaded inside (our pool runs one page per
+ * core in a thread of its own; ONNX Runtime's own thread pool would fight it). onnxruntime-node's `run()` is
+ * synchronous on the calling thread, which is why the slots are threads.
  */
 function load(): Promise<Sessions> {
   sessions ??= (async () => {
     const ort = await import('onnxruntime-node');
     const threads = envInt('KEXIAO_ORT_THREADS', 1);
     const opts: InferenceSession.SessionOptions = {
-      intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
+      intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: graphLevel(),
       executionProviders: ['cpu'],
       // No arena: it keeps the peak of every batch shape, and recognition batches vary in width.
       enableCpuMemArena: process.env.KEXIAO_ORT_ARENA === '1',
