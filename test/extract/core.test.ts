@@ -220,4 +220,24 @@ describe('staff counts', () => {
     expect(fields?.techStaff).toMatchObject({ value: '14.875' });
     expect(fields?.techStaff?.flagged).toBeUndefined();
   });
+  it('reads a noisy scan\'s quarter table through the specks OCR read as words (20261202 degraded staff table)', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    // Text 40 px high read with confidence ≥ 0.93; specks 12–16 px high read at 0.5–0.8, as PaddleOCR gave them.
+    const t = (text: string, x: number, y: number, conf = 0.99, h = 40): Word => ({ text, x0: x, x1: x + text.length * (h * 0.6), y0: y, y1: y + h, conf });
+    const speck = (text: string, x: number, y: number, conf = 0.6): Word => t(text, x, y + 12, conf, 14);
+    const q = (y: number, label: string, n: string[]) => [t(label, 20, y), ...n.map((v, i) => t(v, 400 + i * 250, y))];
+    const words = [
+      t('企业职工人数统计表', 500, 0), t('职工总数', 600, 80), t('其中：科技人员', 1100, 80),
+      t('季初数', 380, 140, 0.93), t('季末数', 630, 140), t('季初数', 880, 140), t('季末数', 1130, 140, 0.91),
+      ...q(200, '第一季度', ['43', '46', '9', '15']), ...q(260, '第二季度', ['41', '41', '15', '12']),
+      ...q(320, '第三季度', ['45', '46', '8', '9']), ...q(380, '第四季度', ['41', '41', '9', '9']),
+      // A speck just left of the second quarter's 41 (it joins the amount: 241) and one between two rows.
+      speck('2', 612, 260, 0.84), speck('3', 300, 232, 0.76),
+      // The noise under the table, read as dozens of short words.
+      ...Array.from({ length: 40 }, (_, i) => speck(['.', 'S', '3', 'SE', '5.', 'a', '-0', '..'][i % 8]!, 60 + ((i * 397) % 1500), 520 + i * 31, 0.5 + (i % 5) * 0.06)),
+    ];
+    const fields = assemble(1, readPage(words), 'ocr')?.doc.fields;
+    expect(fields?.employees?.value).toBe('43');
+    expect(fields?.techStaff?.value).toBe('10.75');
+  });
 });

@@ -38,11 +38,26 @@ export function medianHeight(words: Word[]): number {
   return median(words.map((w) => w.y1 - w.y0).filter((h) => h > 0)) || 10;
 }
 
+const DASHES = /^[-－—–_一]+$/;
+/**
+ * OCR of a noisy scan reads specks of noise as short words ("3", ".", "SE"): a speck beside an amount joins it
+ * (2 41 → 241), specks between rows pull the median height down so that rows split, and specks under a table
+ * make columns of their own. They are smaller than the page's text and read with low confidence; printed text
+ * is neither, whatever the font size of a page, as the reference is the page's own confidently read words.
+ * Dashes (an empty cell's —) are kept: they are thin by nature.
+ */
+export function dropSpecks<T extends Word>(words: T[]): T[] {
+  const sure = words.filter((w) => (w.conf ?? 1) >= 0.9).map((w) => w.y1 - w.y0);
+  if (sure.length < 8) return words;
+  const ref = median(sure);
+  return words.filter((w) => (w.conf ?? 1) >= 0.9 || w.y1 - w.y0 >= 0.6 * ref || DASHES.test(w.text.trim()));
+}
+
 /** Group words into rows by their vertical centres. Expects de-skewed coordinates. */
 export function groupRows(words: Word[]): Row[] {
-  const clean = words
+  const clean = dropSpecks(words
     .map((w) => ({ ...w, text: normalizeText(w.text).trim() }))
-    .filter((w) => w.text !== '' && w.x1 > w.x0 && w.y1 > w.y0);
+    .filter((w) => w.text !== '' && w.x1 > w.x0 && w.y1 > w.y0));
   const h = medianHeight(clean);
   const sorted = clean.sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
   const rows: { y: number; words: Word[] }[] = [];
