@@ -66,6 +66,17 @@ describe('a 本年累计 cell that does not read', () => {
     expect(r.readings.has('adminExpenses')).toBe(false);
     expect(r.gaps.map((g) => g.key)).toContain('adminExpenses');
   });
+  it('keeps a seal\'s digits read just left of a signed amount out of it (310 | -155.30, seed 20261204 photo)', () => {
+    const r = readPage([
+      w('损益表', 200, 0), w('单位:千元', 400, 20),
+      w('项目', 40, 40), w('行次', 180, 40), w('本月数', 250, 40), w('本年累计数', 390, 40),
+      ...line(60, '管理费用', ['7', 200], ['1,843.98', 330], ['1,947.39', 480]),
+      ...line(80, '财务费用', ['8', 200], ['-185.66', 330]),
+      { text: '310', x0: 406, x1: 428, y0: 83, y1: 93, conf: 0.65 }, { text: '-155.30', x0: 431, x1: 480, y0: 80, y1: 92, conf: 0.97 },
+    ]);
+    expect(r.readings.get('financeExpenses')?.cell.text).toBe('-155.30');
+    expect(r.readings.get('financeExpenses')?.role).toBe('ytd');
+  });
 });
 
 describe('label variants', () => {

@@ -94,7 +94,9 @@ function toCells(words: Word[], h: number): Cell[] {
       cur !== undefined &&
       (signBefore ||
         (cur.kind === k
-          ? gap < (k === 'num' ? 0.6 : 1.1) * h
+          // An amount that begins with its sign begins there: what stands before it (a seal's digits, the
+          // comparative figure) is not its leading digit group (310 | -155.30 is no amount 310-155.30).
+          ? gap < (k === 'num' ? 0.6 : 1.1) * h && !(k === 'num' && /^[-−(负]\s*\d/.test(w.text) && /\d/.test(prev?.text ?? ''))
           // A sign or parenthesis split off an amount, or a digit inside a label (1.直接从事…).
           : gap < 0.25 * h && !(cur.kind === 'text' && hasCjk(prev?.text ?? '') && k === 'num' && gap > 0.1 * h)));
     if (cur && joinable) {
