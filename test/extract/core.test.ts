@@ -148,6 +148,25 @@ describe('choosing among OCR readings by the identities', () => {
     expect(res.values.get('totalAssets')?.confidence).toBeLessThanOrEqual(0.6);
     expect(res.checks[0]?.ok).toBe(false);
   });
+  it('takes, where no pick makes an identity hold, the readings nearest to it: lost decimal points (fax, seed 20261212)', () => {
+    const ocr = (fen: bigint, confidence: number) => ({ fen, confidence, source: 'ocr' as const });
+    // 42879 and 26791 read without their points on a page printed with two decimals (428.79, 267.91 万元), and a
+    // 财务费用 under the seal that slipped a digit (-22.40 for -22.46): nothing balances, but one pick is 600 元 off
+    // and the face values 6.8 亿.
+    const res = resolve('income_statement', new Map([
+      ['operatingRevenue', [ocr(1473060000n, 0.95)]], ['operatingCost', [ocr(881290000n, 0.9)]],
+      ['taxesAndSurcharges', [ocr(11090000n, 0.95)]], ['sellingExpenses', [ocr(153400000n, 0.9)]],
+      ['adminExpenses', [ocr(42879000000n, 0.55), ocr(428790000n, 0.5)]],
+      ['rdExpenses', [ocr(26791000000n, 0.55), ocr(267910000n, 0.5)]],
+      ['financeExpenses', [ocr(-22400000n, 0.9)]], ['operatingProfit', [ocr(-246960000n, 0.95)]],
+    ]));
+    expect(res.values.get('adminExpenses')).toMatchObject({ fen: 428790000n, flagged: true });
+    expect(res.values.get('rdExpenses')).toMatchObject({ fen: 267910000n, flagged: true });
+  });
+  it('takes the point inside an amount, not a speck after it, as its decimal point (153.4. for 153.40)', () => {
+    expect(parseAmount('153.4.')).toMatchObject({ digits: 1534n, scale: 1, doubtful: true });
+    expect(parseAmount('1,234.')).toMatchObject({ digits: 1234n, scale: 0 });
+  });
 });
 
 describe('staff counts', () => {

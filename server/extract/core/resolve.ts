@@ -2,7 +2,7 @@
 // then set confidences: confirmed by an identity → high; contradicted → flagged for the user, never "fixed".
 import type { StatementKind } from '../schema.ts';
 import type { ItemKey } from './catalog.ts';
-import { evaluate } from './identities.ts';
+import { evaluate, residuals } from './identities.ts';
 
 export interface Candidate {
   fen: bigint;
@@ -57,7 +57,10 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
       const results = evaluate(kind, values);
       const ok = results.filter((r) => r.ok).length;
       const conf = [...pick.values()].reduce((s, c) => s + c.confidence, 0);
-      const score = ok * 100 - (results.length - ok) * 100 + conf;
+      // Among picks that satisfy as many identities, the one nearer to satisfying the rest: each order of
+      // magnitude a failing identity misses by (in 元) costs as much as a reading's confidence can add.
+      const miss = residuals(kind, values).reduce((s, d) => s + Math.log10(1 + Number(d) / 100), 0);
+      const score = ok * 100 - (results.length - ok) * 100 + conf - miss;
       if (!best || score > best.score) best = { pick: new Map(pick), score };
       return;
     }
