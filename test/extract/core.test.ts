@@ -239,6 +239,26 @@ describe('staff counts', () => {
     expect(fields?.techStaff).toMatchObject({ value: '14.875' });
     expect(fields?.techStaff?.flagged).toBeUndefined();
   });
+  it('reads a quarter table past a speck in one row, and takes the printed average, flagged, where a count is lost or disagrees', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
+      w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];
+    const q = (y: number, label: string, n: (string | undefined)[]) => [w(label, 10, y), ...n.flatMap((t, i) => (t ? [w(t, 170 + i * 100 - t.length * 8, y, t.length * 8)] : []))];
+    const page = (q3tech: string | undefined, speck: boolean) => readPage([
+      ...head, ...q(70, '第一季度', ['51', '44', '14', '9']), ...q(90, '第二季度', ['46', '50', '17', '17']),
+      ...q(110, '第三季度', ['47', '49', q3tech, '17']), ...q(130, '第四季度', ['48', '44', '10', '9']),
+      // Seed 20261214's fax: a speck read as 5 between the two 科技人员 columns of one row.
+      ...(speck ? [w('5', 402, 130, 6)] : []),
+      w('全年季平均数', 10, 150), w('47.375', 164, 150, 48), w('13.375', 364, 150, 48),
+    ]);
+    const read = (q3tech: string | undefined, speck = true) => assemble(1, page(q3tech, speck), 'ocr')?.doc.fields;
+    expect(read('14')).toMatchObject({ employees: { value: '47.375' }, techStaff: { value: '13.375' } });
+    expect(read('14')?.techStaff?.flagged).toBeUndefined();
+    // The seal hides the third quarter's 季初 科技人员: the printed figures, unchecked.
+    expect(read(undefined)).toMatchObject({ employees: { value: '47.375', flagged: true }, techStaff: { value: '13.375', flagged: true } });
+    // A second look read the sealed cell as 127: the computed average disagrees with the printed one.
+    expect(read('127', false)).toMatchObject({ techStaff: { value: '13.375', flagged: true } });
+  });
   it('reads a noisy scan\'s quarter table through the specks OCR read as words (20261202 degraded staff table)', async () => {
     const { assemble } = await import('../../server/extract/core/assemble.ts');
     // Text 40 px high read with confidence ≥ 0.93; specks 12–16 px high read at 0.5–0.8, as PaddleOCR gave them.

@@ -113,7 +113,7 @@ export function assemble(
   const doc: StatementResult = {
     kind, page, unit: p.unit, fields, scope: p.scope,
     ...(prior ? { previous: prior } : {}),
-    ...(p.quarters ? { quarters: p.quarters.quarters } : {}),
+    ...(p.quarters?.quarters.length ? { quarters: p.quarters.quarters } : {}),
     ...(p.company ? { company: p.company } : {}),
     ...(p.period ? { period: p.period } : {}),
     ...(p.column ? { column: p.column } : {}),
@@ -125,7 +125,8 @@ export function assemble(
 function quarterFields(t: QuarterTable, method: Method): Record<string, Field> {
   const base = method === 'text' ? 0.99 : Math.min(0.95, t.confidence);
   const field = (value: string): Field =>
-    t.printedAgrees === false ? { value, confidence: 0.5, flagged: true } : { value, confidence: round2(t.printedAgrees ? Math.max(base, 0.97) : base) };
+    t.printedAgrees === false ? { value, confidence: 0.5, flagged: true }
+    : t.unchecked ? { value, confidence: round2(Math.min(base, 0.6)), flagged: true } : { value, confidence: round2(t.printedAgrees ? Math.max(base, 0.97) : base) };
   return { employees: field(t.employees), techStaff: field(t.techStaff) };
 }
 

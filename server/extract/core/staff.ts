@@ -15,6 +15,11 @@ export interface QuarterTable {
   printedAgrees?: boolean;
   /** Lowest OCR confidence among the figures used. */
   confidence: number;
+  /**
+   * A quarter's count did not read (a seal over it): the figures are the printed 全年季平均数, which nothing
+   * checks (`quarters` is then empty).
+   */
+  unchecked?: boolean;
 }
 
 type Group = 'employees' | 'tech';
@@ -65,7 +70,10 @@ function layoutOf(rows: Row[]): Layout | undefined {
   const quarterRows = [0, 1, 2, 3].map((q) => found.get(q)!);
   const firstIndex = Math.min(...quarterRows.map((r) => r.index));
   const cells = quarterRows.flatMap((r) => r.row.cells.filter((c) => c.amount && c.x0 > r.label.x1));
-  const columns = columnsByRightEdge(cells);
+  // A speck read as a number in one quarter's row makes a column of one: the four count columns are those that
+  // most quarter rows fill.
+  const all = columnsByRightEdge(cells);
+  const columns = all.length > 4 ? all.filter((c) => [...all].sort((a, b) => b.length - a.length).slice(0, 4).includes(c)) : all;
   // The header above names each column's group (职工 or 科技人员): the nearest group word, word by word, since
   // header cells run together. Within a group 季初 comes before 季末 in every table: the order decides, which
   // also survives OCR losing the 初 of 季初数.
@@ -120,10 +128,16 @@ export function readQuarterTable(rows: Row[]): QuarterTable | undefined {
   const l = layoutOf(rows);
   if (!l || l.slots.size !== 4) return undefined;
   const quarters: Quarter[] = [];
+  const firstIndex = Math.min(...l.quarterRows.map((r) => r.index));
   for (const { row } of l.quarterRows) {
     const q: Partial<Quarter> = {};
     for (const slot of SLOTS) q[FIELD[slot]] = valueAt(l, slot, row);
-    if (SLOTS.some((slot) => q[FIELD[slot]] === undefined)) return undefined;
+    if (SLOTS.some((slot) => q[FIELD[slot]] === undefined)) {
+      // The form's own figures are printed below: they stand, unchecked, rather than an average of seven.
+      const printed = printedFigures(rows, firstIndex, l);
+      if (printed?.employees === undefined || printed.tech === undefined) return undefined;
+      return { quarters: [], employees: printed.employees, techStaff: printed.tech, unchecked: true, confidence: Math.min(...l.cells.map((c) => c.conf)) };
+    }
     quarters.push(q as Quarter);
   }
   const average = (a: keyof Quarter, b: keyof Quarter) => {
@@ -132,9 +146,13 @@ export function readQuarterTable(rows: Row[]): QuarterTable | undefined {
   };
   const employees = average('startEmployees', 'endEmployees');
   const techStaff = average('startTech', 'endTech');
-  const firstIndex = Math.min(...l.quarterRows.map((r) => r.index));
+  // A printed average that disagrees is what the form shows, read in one cell, where the computed one rests on
+  // eight (a second look into a cell under a seal among them): the printed figure is reported, flagged — as a
+  // table with the items as rows does (assemble.ts).
+  const printed = printedFigures(rows, firstIndex, l);
+  const printedAgrees = checkPrinted(rows, firstIndex, l, employees, techStaff);
   return {
-    quarters, employees, techStaff, printedAgrees: checkPrinted(rows, firstIndex, l, employees, techStaff),
+    quarters, employees: printed?.employees ?? employees, techStaff: printed?.tech ?? techStaff, printedAgrees,
     confidence: Math.min(...l.cells.map((c) => c.conf)),
   };
 }
@@ -156,6 +174,12 @@ export function missingQuarterCells(rows: Row[]): { row: Row; box: Box }[] {
 
 /** The 全年季平均数 row, each figure matched to the group whose columns it sits under. */
 function checkPrinted(rows: Row[], firstIndex: number, l: Layout, employees: string, techStaff: string): boolean | undefined {
+  const found = printedFigures(rows, firstIndex, l);
+  if (!found) return undefined;
+  return (found.employees ?? employees) === employees && (found.tech ?? techStaff) === techStaff;
+}
+
+function printedFigures(rows: Row[], firstIndex: number, l: Layout): Partial<Record<Group, string>> | undefined {
   const row = rows.slice(firstIndex).find((r) => r.cells.some((c) => !c.amount && /全年|平均/.test(normalizeText(c.text))));
   if (!row) return undefined;
   const found: Partial<Record<Group, string>> = {};
@@ -168,5 +192,5 @@ function checkPrinted(rows: Row[], firstIndex: number, l: Layout, employees: str
     if (best && c.amount) found[best.g] = formatDecimal(c.amount.digits, c.amount.scale);
   }
   if (found.employees === undefined && found.tech === undefined) return undefined;
-  return (found.employees ?? employees) === employees && (found.tech ?? techStaff) === techStaff;
+  return found;
 }
