@@ -243,7 +243,7 @@ describe('staff counts', () => {
     const { assemble } = await import('../../server/extract/core/assemble.ts');
     const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
       w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];
-    const q = (y: number, label: string, n: (string | undefined)[]) => [w(label, 10, y), ...n.flatMap((t, i) => (t ? [w(t, 170 + i * 100 - t.length * 8, y, t.length * 8)] : []))];
+    const q = (y: number, label: string, n: (string | undefined)[]) => [w(label, 10, y), ...n.flatMap((t, i) => (t ? [{ ...w(t, 170 + i * 100 - t.length * 8, y, t.length * 8), conf: t === '127' ? 0.8 : 0.99 }] : []))];
     const page = (q3tech: string | undefined, speck: boolean) => readPage([
       ...head, ...q(70, '第一季度', ['51', '44', '14', '9']), ...q(90, '第二季度', ['46', '50', '17', '17']),
       ...q(110, '第三季度', ['47', '49', q3tech, '17']), ...q(130, '第四季度', ['48', '44', '10', '9']),
@@ -256,8 +256,10 @@ describe('staff counts', () => {
     expect(read('14')?.techStaff?.flagged).toBeUndefined();
     // The seal hides the third quarter's 季初 科技人员: the printed figures, unchecked.
     expect(read(undefined)).toMatchObject({ employees: { value: '47.375', flagged: true }, techStaff: { value: '13.375', flagged: true } });
-    // A second look read the sealed cell as 127: the computed average disagrees with the printed one.
+    // A second look read the sealed cell as 127 (0.8 sure): the computed average disagrees with the printed one.
     expect(read('127', false)).toMatchObject({ techStaff: { value: '13.375', flagged: true } });
+    // Read as surely as the rest, the quarters stand against the printed figure.
+    expect(read('15', false)).toMatchObject({ techStaff: { value: '13.5', flagged: true } });
   });
   it('reads a noisy scan\'s quarter table through the specks OCR read as words (20261202 degraded staff table)', async () => {
     const { assemble } = await import('../../server/extract/core/assemble.ts');

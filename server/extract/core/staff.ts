@@ -112,10 +112,13 @@ function layoutOf(rows: Row[]): Layout | undefined {
  * page pass's, then a second look's), so a misread one (2.41: a ruling line taken for "2.") gives way.
  */
 function valueAt(l: Layout, slot: string, row: Row): number | undefined {
+  return cellAt(l, slot, row)?.v;
+}
+function cellAt(l: Layout, slot: string, row: Row): { v: number; conf: number } | undefined {
   const own = l.slots.get(slot)?.cells.find((c) => row.cells.includes(c));
   for (const c of [own, ...row.cells.filter((x) => x !== own && x.amount && inSlot(l, slot, x))]) {
     const v = whole(c?.amount);
-    if (v !== undefined) return v;
+    if (v !== undefined && c) return { v, conf: c.conf };
   }
   return undefined;
 }
@@ -128,10 +131,15 @@ export function readQuarterTable(rows: Row[]): QuarterTable | undefined {
   const l = layoutOf(rows);
   if (!l || l.slots.size !== 4) return undefined;
   const quarters: Quarter[] = [];
+  let surest = 1;
   const firstIndex = Math.min(...l.quarterRows.map((r) => r.index));
   for (const { row } of l.quarterRows) {
     const q: Partial<Quarter> = {};
-    for (const slot of SLOTS) q[FIELD[slot]] = valueAt(l, slot, row);
+    for (const slot of SLOTS) {
+      const c = cellAt(l, slot, row);
+      q[FIELD[slot]] = c?.v;
+      surest = Math.min(surest, c?.conf ?? 1);
+    }
     if (SLOTS.some((slot) => q[FIELD[slot]] === undefined)) {
       // The form's own figures are printed below: they stand, unchecked, rather than an average of seven.
       const printed = printedFigures(rows, firstIndex, l);
@@ -146,11 +154,11 @@ export function readQuarterTable(rows: Row[]): QuarterTable | undefined {
   };
   const employees = average('startEmployees', 'endEmployees');
   const techStaff = average('startTech', 'endTech');
-  // A printed average that disagrees is what the form shows, read in one cell, where the computed one rests on
-  // eight (a second look into a cell under a seal among them): the printed figure is reported, flagged — as a
-  // table with the items as rows does (assemble.ts).
-  const printed = printedFigures(rows, firstIndex, l);
+  // A printed average that disagrees: with every count read surely (a text layer) the eight counts stand, as
+  // the form recomputes them; with a doubtful one among them (a second look into a cell under a seal) the
+  // printed figure, read in one cell, is reported. Flagged either way.
   const printedAgrees = checkPrinted(rows, firstIndex, l, employees, techStaff);
+  const printed = printedAgrees === false && surest < 0.9 ? printedFigures(rows, firstIndex, l) : undefined;
   return {
     quarters, employees: printed?.employees ?? employees, techStaff: printed?.tech ?? techStaff, printedAgrees,
     confidence: Math.min(...l.cells.map((c) => c.conf)),
