@@ -50,7 +50,14 @@ export function dropSpecks<T extends Word>(words: T[]): T[] {
   const sure = words.filter((w) => (w.conf ?? 1) >= 0.9).map((w) => w.y1 - w.y0);
   if (sure.length < 8) return words;
   const ref = median(sure);
-  return words.filter((w) => (w.conf ?? 1) >= 0.9 || w.y1 - w.y0 >= 0.6 * ref || DASHES.test(w.text.trim()));
+  // A speck can also be read surely as one or two characters (a "1" 13 px high among 28-px text, seed 20261231's
+  // fax, which bridged a 行次 number and its amount into 4311,688,164.92): below half the text's height, that is
+  // no printed character either.
+  const speck = (w: T) => {
+    const h = w.y1 - w.y0;
+    return h < 0.6 * ref && ((w.conf ?? 1) < 0.9 || (w.conf !== undefined && h < 0.5 * ref && [...w.text.trim()].length <= 2));
+  };
+  return words.filter((w) => !speck(w) || DASHES.test(w.text.trim()));
 }
 
 /** Group words into rows by their vertical centres. Expects de-skewed coordinates. */
