@@ -261,6 +261,14 @@ describe('staff counts', () => {
     // Read as surely as the rest, the quarters stand against the printed figure.
     expect(read('15', false)).toMatchObject({ techStaff: { value: '13.5', flagged: true } });
   });
+  it('reports a count missing, not a wrong figure, when a seal hides one quarter and no average is printed', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    // Stress seed 20261220: 16 13 15 19 21 21 _ 16 — the seventh count under the seal.
+    const r = table(['16', '13', '15', '19', '21', '21', '16'], false);
+    expect(assemble(1, r, 'ocr')?.doc.fields.employees).toBeUndefined();
+    expect(r.unreadable).toEqual([expect.objectContaining({ key: 'employees', label: '职工总数' })]);
+    expect(table(['16', '13', '15', '19', '21', '21', '17', '16'], false).unreadable).toEqual([]);
+  });
   it('reads a noisy scan\'s quarter table through the specks OCR read as words (20261202 degraded staff table)', async () => {
     const { assemble } = await import('../../server/extract/core/assemble.ts');
     // Text 40 px high read with confidence ≥ 0.93; specks 12–16 px high read at 0.5–0.8, as PaddleOCR gave them.

@@ -202,3 +202,20 @@ function printedFigures(rows: Row[], firstIndex: number, l: Layout): Partial<Rec
   if (found.employees === undefined && found.tech === undefined) return undefined;
   return found;
 }
+
+/**
+ * A row of counts (items as rows): which figure is the printed 全年季平均数 — under its header, or, header lost,
+ * the last when it is fractional or ninth — and which are quarter figures. `partial`: neither a printed average
+ * nor 1, 4 or 8 whole figures (a count the seal hid): no figure can be given, the count is missing.
+ */
+export function countShape(nums: ParsedAmount[], byHeader?: ParsedAmount): { printed?: ParsedAmount; quarters: ParsedAmount[]; sound: boolean; partial: boolean } {
+  const wholeNum = (n: ParsedAmount) => n.scale === 0 || n.digits % 10n ** BigInt(n.scale) === 0n;
+  const last = nums[nums.length - 1];
+  const printed = byHeader ?? (last && nums.length > 1 && (!wholeNum(last) || nums.length === 9) ? last : undefined);
+  // Head counts on a date (季初/季末) are whole people: anything else among eight is a misread or a lost column.
+  // Four figures are quarterly averages and may end in .5.
+  const quarters = nums.filter((n) => n !== printed);
+  const sound = quarters.length === 4 || quarters.every(wholeNum);
+  const partial = !printed && sound && quarters.length > 1 && quarters.length !== 4 && quarters.length !== 8;
+  return { ...(printed ? { printed } : {}), quarters, sound, partial };
+}
