@@ -163,6 +163,17 @@ describe('choosing among OCR readings by the identities', () => {
     expect(res.values.get('adminExpenses')).toMatchObject({ fen: 428790000n, flagged: true });
     expect(res.values.get('rdExpenses')).toMatchObject({ fen: 267910000n, flagged: true });
   });
+  it('flags every unconfirmed figure of a failing identity, also one that looked sure (a lost digit, stress seed 20261244)', () => {
+    const ocr = (fen: bigint, confidence: number) => ({ fen, confidence, source: 'ocr' as const });
+    const res = resolve('income_statement', new Map([
+      ['totalProfit', [ocr(530940385n, 0.95)]],
+      // 138017.25 for 1380217.25, read at 0.95; 净利润 read 3929186.00 for 3929186.60, doubtful.
+      ['incomeTax', [ocr(13801725n, 0.95)]], ['netProfit', [ocr(392918600n, 0.6)]],
+    ]));
+    expect(res.checks.find((c) => c.code === 'NET_PROFIT')?.ok).toBe(false);
+    expect(res.values.get('incomeTax')?.flagged).toBe(true);
+    expect(res.values.get('netProfit')?.flagged).toBe(true);
+  });
   it('takes the point inside an amount, not a speck after it, as its decimal point (153.4. for 153.40)', () => {
     expect(parseAmount('153.4.')).toMatchObject({ digits: 1534n, scale: 1, doubtful: true });
     expect(parseAmount('1,234.')).toMatchObject({ digits: 1234n, scale: 0 });

@@ -23,8 +23,6 @@ export interface Resolution {
 }
 
 const MAX_UNCERTAIN = 8;
-/** Below this a single reading is a suspect when an identity fails. */
-const DOUBTFUL = 0.75;
 
 /**
  * `derive`: whether figures lost to OCR may be taken from the balance sheet's identities — only for a whole
@@ -86,9 +84,11 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
   for (const r of results) {
     // A failed identity blames its doubtful figures when it has any (a figure another identity confirmed is
     // not doubtful); only when all looked sure is every unconfirmed figure in it suspect.
+    // A failed identity blames every figure in it that no other identity confirms: a doubtful reading is the
+    // likelier culprit, but a sure-looking one may have lost a digit (138017.25 for 1380217.25 beside a doubtful
+    // 净利润, stress seed 20261244) — leaving it unflagged would pass a wrong figure silently.
     const open = r.keys.filter((k) => !confirmed.has(k));
-    const doubtful = open.filter((k) => (values.get(k)?.confidence ?? 0) < DOUBTFUL || uncertain.includes(k));
-    const blamed = r.ok ? [] : doubtful.length > 0 ? doubtful : open;
+    const blamed = r.ok ? [] : open;
     for (const k of r.keys) {
       const v = values.get(k);
       if (!v) continue;
