@@ -218,6 +218,17 @@ describe('staff counts', () => {
     expect(r.quarters?.quarters[0]).toEqual({ startEmployees: 40, endEmployees: 44, startTech: 9, endTech: 15 });
     expect(assemble(1, r, 'ocr')?.doc.fields).toMatchObject({ employees: { value: '44.75' }, techStaff: { value: '10.75' } });
   });
+  it('reads a quarter label with a ruling line read into it (第三季/度, stress seed 20261245 fax)', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
+      w('季初数', 120, 55), w('季未数', 220, 55), w('季初数', 320, 55), w('季未数', 420, 55)];
+    const q = (y: number, label: string, n: string[]) => [w(label, 10, y), ...n.map((t, i) => w(t, 170 + i * 100 - t.length * 8, y, t.length * 8))];
+    const r = readPage([
+      ...head, ...q(70, '第一季度', ['73', '74', '10', '11']), ...q(90, '第二季度', ['73', '68', '15', '12']),
+      ...q(110, '第三季/度', ['74', '72', '14', '11']), ...q(130, '第四季度', ['74', '67', '16', '16']),
+    ]);
+    expect(assemble(1, r, 'ocr')?.doc.fields).toMatchObject({ employees: { value: '71.875' }, techStaff: { value: '13.125' } });
+  });
   it('lets a second reading of a count cell stand in for a page reading that is no whole number', async () => {
     const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
       w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];

@@ -47,7 +47,8 @@ function layoutOf(rows: Row[]): Layout | undefined {
   const found = new Map<number, { row: Row; label: Cell; index: number }>();
   rows.forEach((row, index) => {
     for (const label of row.cells) {
-      const m = label.amount ? null : QUARTER.exec(normalizeText(label.text).replace(/\s+/g, ''));
+      // A ruling line or speck read inside the label (第三季/度) is no part of it.
+      const m = label.amount ? null : QUARTER.exec(normalizeText(label.text).replace(/[\s/|\\_.,:;'"·-]+/g, ''));
       const q = m?.[1] ? QUARTER_INDEX[m[1]] : undefined;
       if (q !== undefined && !found.has(q)) found.set(q, { row, label, index });
     }
