@@ -148,6 +148,36 @@ describe('choosing among OCR readings by the identities', () => {
     expect(res.values.get('totalAssets')?.confidence).toBeLessThanOrEqual(0.6);
     expect(res.checks[0]?.ok).toBe(false);
   });
+  it('takes, where no pick makes an identity hold, the readings nearest to it: lost decimal points (fax, seed 20261212)', () => {
+    const ocr = (fen: bigint, confidence: number) => ({ fen, confidence, source: 'ocr' as const });
+    // 42879 and 26791 read without their points on a page printed with two decimals (428.79, 267.91 万元), and a
+    // 财务费用 under the seal that slipped a digit (-22.40 for -22.46): nothing balances, but one pick is 600 元 off
+    // and the face values 6.8 亿.
+    const res = resolve('income_statement', new Map([
+      ['operatingRevenue', [ocr(1473060000n, 0.95)]], ['operatingCost', [ocr(881290000n, 0.9)]],
+      ['taxesAndSurcharges', [ocr(11090000n, 0.95)]], ['sellingExpenses', [ocr(153400000n, 0.9)]],
+      ['adminExpenses', [ocr(42879000000n, 0.55), ocr(428790000n, 0.5)]],
+      ['rdExpenses', [ocr(26791000000n, 0.55), ocr(267910000n, 0.5)]],
+      ['financeExpenses', [ocr(-22400000n, 0.9)]], ['operatingProfit', [ocr(-246960000n, 0.95)]],
+    ]));
+    expect(res.values.get('adminExpenses')).toMatchObject({ fen: 428790000n, flagged: true });
+    expect(res.values.get('rdExpenses')).toMatchObject({ fen: 267910000n, flagged: true });
+  });
+  it('flags every unconfirmed figure of a failing identity, also one that looked sure (a lost digit, stress seed 20261244)', () => {
+    const ocr = (fen: bigint, confidence: number) => ({ fen, confidence, source: 'ocr' as const });
+    const res = resolve('income_statement', new Map([
+      ['totalProfit', [ocr(530940385n, 0.95)]],
+      // 138017.25 for 1380217.25, read at 0.95; 净利润 read 3929186.00 for 3929186.60, doubtful.
+      ['incomeTax', [ocr(13801725n, 0.95)]], ['netProfit', [ocr(392918600n, 0.6)]],
+    ]));
+    expect(res.checks.find((c) => c.code === 'NET_PROFIT')?.ok).toBe(false);
+    expect(res.values.get('incomeTax')?.flagged).toBe(true);
+    expect(res.values.get('netProfit')?.flagged).toBe(true);
+  });
+  it('takes the point inside an amount, not a speck after it, as its decimal point (153.4. for 153.40)', () => {
+    expect(parseAmount('153.4.')).toMatchObject({ digits: 1534n, scale: 1, doubtful: true });
+    expect(parseAmount('1,234.')).toMatchObject({ digits: 1234n, scale: 0 });
+  });
 });
 
 describe('staff counts', () => {
@@ -188,6 +218,17 @@ describe('staff counts', () => {
     expect(r.quarters?.quarters[0]).toEqual({ startEmployees: 40, endEmployees: 44, startTech: 9, endTech: 15 });
     expect(assemble(1, r, 'ocr')?.doc.fields).toMatchObject({ employees: { value: '44.75' }, techStaff: { value: '10.75' } });
   });
+  it('reads a quarter label with a ruling line read into it (第三季/度, stress seed 20261245 fax)', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
+      w('季初数', 120, 55), w('季未数', 220, 55), w('季初数', 320, 55), w('季未数', 420, 55)];
+    const q = (y: number, label: string, n: string[]) => [w(label, 10, y), ...n.map((t, i) => w(t, 170 + i * 100 - t.length * 8, y, t.length * 8))];
+    const r = readPage([
+      ...head, ...q(70, '第一季度', ['73', '74', '10', '11']), ...q(90, '第二季度', ['73', '68', '15', '12']),
+      ...q(110, '第三季/度', ['74', '72', '14', '11']), ...q(130, '第四季度', ['74', '67', '16', '16']),
+    ]);
+    expect(assemble(1, r, 'ocr')?.doc.fields).toMatchObject({ employees: { value: '71.875' }, techStaff: { value: '13.125' } });
+  });
   it('lets a second reading of a count cell stand in for a page reading that is no whole number', async () => {
     const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
       w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];
@@ -219,5 +260,55 @@ describe('staff counts', () => {
     expect(fields?.employees?.value).toBe('60.5');
     expect(fields?.techStaff).toMatchObject({ value: '14.875' });
     expect(fields?.techStaff?.flagged).toBeUndefined();
+  });
+  it('reads a quarter table past a speck in one row, and takes the printed average, flagged, where a count is lost or disagrees', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const head = [w('企业职工人数统计表', 200, 10), w('职工总数', 150, 40), w('其中:科技人员', 350, 40),
+      w('季初数', 120, 55), w('季末数', 220, 55), w('季初数', 320, 55), w('季末数', 420, 55)];
+    const q = (y: number, label: string, n: (string | undefined)[]) => [w(label, 10, y), ...n.flatMap((t, i) => (t ? [{ ...w(t, 170 + i * 100 - t.length * 8, y, t.length * 8), conf: t === '127' ? 0.8 : 0.99 }] : []))];
+    const page = (q3tech: string | undefined, speck: boolean) => readPage([
+      ...head, ...q(70, '第一季度', ['51', '44', '14', '9']), ...q(90, '第二季度', ['46', '50', '17', '17']),
+      ...q(110, '第三季度', ['47', '49', q3tech, '17']), ...q(130, '第四季度', ['48', '44', '10', '9']),
+      // Seed 20261214's fax: a speck read as 5 between the two 科技人员 columns of one row.
+      ...(speck ? [w('5', 402, 130, 6)] : []),
+      w('全年季平均数', 10, 150), w('47.375', 164, 150, 48), w('13.375', 364, 150, 48),
+    ]);
+    const read = (q3tech: string | undefined, speck = true) => assemble(1, page(q3tech, speck), 'ocr')?.doc.fields;
+    expect(read('14')).toMatchObject({ employees: { value: '47.375' }, techStaff: { value: '13.375' } });
+    expect(read('14')?.techStaff?.flagged).toBeUndefined();
+    // The seal hides the third quarter's 季初 科技人员: the printed figures, unchecked.
+    expect(read(undefined)).toMatchObject({ employees: { value: '47.375', flagged: true }, techStaff: { value: '13.375', flagged: true } });
+    // A second look read the sealed cell as 127 (0.8 sure): the computed average disagrees with the printed one.
+    expect(read('127', false)).toMatchObject({ techStaff: { value: '13.375', flagged: true } });
+    // Read as surely as the rest, the quarters stand against the printed figure.
+    expect(read('15', false)).toMatchObject({ techStaff: { value: '13.5', flagged: true } });
+  });
+  it('reports a count missing, not a wrong figure, when a seal hides one quarter and no average is printed', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    // Stress seed 20261220: 16 13 15 19 21 21 _ 16 — the seventh count under the seal.
+    const r = table(['16', '13', '15', '19', '21', '21', '16'], false);
+    expect(assemble(1, r, 'ocr')?.doc.fields.employees).toBeUndefined();
+    expect(r.unreadable).toEqual([expect.objectContaining({ key: 'employees', label: '职工总数' })]);
+    expect(table(['16', '13', '15', '19', '21', '21', '17', '16'], false).unreadable).toEqual([]);
+  });
+  it('reads a noisy scan\'s quarter table through the specks OCR read as words (20261202 degraded staff table)', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    // Text 40 px high read with confidence ≥ 0.93; specks 12–16 px high read at 0.5–0.8, as PaddleOCR gave them.
+    const t = (text: string, x: number, y: number, conf = 0.99, h = 40): Word => ({ text, x0: x, x1: x + text.length * (h * 0.6), y0: y, y1: y + h, conf });
+    const speck = (text: string, x: number, y: number, conf = 0.6): Word => t(text, x, y + 12, conf, 14);
+    const q = (y: number, label: string, n: string[]) => [t(label, 20, y), ...n.map((v, i) => t(v, 400 + i * 250, y))];
+    const words = [
+      t('企业职工人数统计表', 500, 0), t('职工总数', 600, 80), t('其中：科技人员', 1100, 80),
+      t('季初数', 380, 140, 0.93), t('季末数', 630, 140), t('季初数', 880, 140), t('季末数', 1130, 140, 0.91),
+      ...q(200, '第一季度', ['43', '46', '9', '15']), ...q(260, '第二季度', ['41', '41', '15', '12']),
+      ...q(320, '第三季度', ['45', '46', '8', '9']), ...q(380, '第四季度', ['41', '41', '9', '9']),
+      // A speck just left of the second quarter's 41 (it joins the amount: 241) and one between two rows.
+      speck('2', 612, 260, 0.84), speck('3', 300, 232, 0.76),
+      // The noise under the table, read as dozens of short words.
+      ...Array.from({ length: 40 }, (_, i) => speck(['.', 'S', '3', 'SE', '5.', 'a', '-0', '..'][i % 8]!, 60 + ((i * 397) % 1500), 520 + i * 31, 0.5 + (i % 5) * 0.06)),
+    ];
+    const fields = assemble(1, readPage(words), 'ocr')?.doc.fields;
+    expect(fields?.employees?.value).toBe('43');
+    expect(fields?.techStaff?.value).toBe('10.75');
   });
 });

@@ -66,6 +66,31 @@ describe('a 本年累计 cell that does not read', () => {
     expect(r.readings.has('adminExpenses')).toBe(false);
     expect(r.gaps.map((g) => g.key)).toContain('adminExpenses');
   });
+  it('keeps a seal\'s digits read just left of a signed amount out of it (310 | -155.30, seed 20261204 photo)', () => {
+    const r = readPage([
+      w('损益表', 200, 0), w('单位:千元', 400, 20),
+      w('项目', 40, 40), w('行次', 180, 40), w('本月数', 250, 40), w('本年累计数', 390, 40),
+      ...line(60, '管理费用', ['7', 200], ['1,843.98', 330], ['1,947.39', 480]),
+      ...line(80, '财务费用', ['8', 200], ['-185.66', 330]),
+      { text: '310', x0: 406, x1: 428, y0: 83, y1: 93, conf: 0.65 }, { text: '-155.30', x0: 431, x1: 480, y0: 80, y1: 92, conf: 0.97 },
+    ]);
+    expect(r.readings.get('financeExpenses')?.cell.text).toBe('-155.30');
+    expect(r.readings.get('financeExpenses')?.role).toBe('ytd');
+  });
+});
+
+describe('specks of a noisy scan', () => {
+  it('keeps a speck read surely as "1" from bridging a 行次 number and its amount (seed 20261231 stress fax)', () => {
+    const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 28): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });
+    const r = readPage([
+      t('资产负债表', 500, 640, 0), t('单位：元', 900, 1000, 40),
+      t('负债和所有者权益', 650, 840, 80), t('行次', 870, 900, 80), t('期末余额', 950, 1030, 80),
+      t('负债合计', 690, 780, 140), t('42', 878, 896, 140), t('4,317,206.20', 935, 1051, 140),
+      t('所有者权益合计', 690, 825, 200), t('43', 874, 896, 200, 1), t('1', 912, 917, 206, 0.93, 13), t('11,688,164.92', 926, 1050, 200, 1),
+      t('负债和所有者权益总计', 650, 840, 260), t('44', 877, 896, 260), t('16,005,371.12', 925, 1052, 260),
+    ]);
+    expect(r.readings.get('equity')?.cell.text).toBe('11,688,164.92');
+  });
 });
 
 describe('label variants', () => {

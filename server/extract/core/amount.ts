@@ -45,6 +45,9 @@ export function parseAmount(raw: string): ParsedAmount | undefined {
     doubtful = true;
   }
   if (!/\d/.test(s)) return undefined;
+  // A point or comma after the last digit, another point before it (153.4. for 153.40 on a fax): noise, not
+  // the decimal point — the point inside is.
+  if (/\d[.,]$/.test(s) && s.slice(0, -1).includes('.')) { s = s.slice(0, -1); doubtful = true; }
   // The last '.' is the decimal point; OCR sometimes reads the point as ',' — a final group of 1–2 digits
   // after a comma can only be decimals (thousands groups have 3).
   let intPart = s;

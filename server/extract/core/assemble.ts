@@ -3,7 +3,7 @@ import { FIELD_NAMES, type Field, type StatementKind, type StatementResult } fro
 import { formatDecimal, formatFen, toFen, type ParsedAmount } from './amount.ts';
 import type { ItemKey } from './catalog.ts';
 import type { PageReading, Reading } from './read-page.ts';
-import type { QuarterTable } from './staff.ts';
+import { countShape, type QuarterTable } from './staff.ts';
 import { resolve, type Candidate, type Resolution } from './resolve.ts';
 
 export type Method = 'text' | 'ocr';
@@ -113,7 +113,7 @@ export function assemble(
   const doc: StatementResult = {
     kind, page, unit: p.unit, fields, scope: p.scope,
     ...(prior ? { previous: prior } : {}),
-    ...(p.quarters ? { quarters: p.quarters.quarters } : {}),
+    ...(p.quarters?.quarters.length ? { quarters: p.quarters.quarters } : {}),
     ...(p.company ? { company: p.company } : {}),
     ...(p.period ? { period: p.period } : {}),
     ...(p.column ? { column: p.column } : {}),
@@ -125,7 +125,8 @@ export function assemble(
 function quarterFields(t: QuarterTable, method: Method): Record<string, Field> {
   const base = method === 'text' ? 0.99 : Math.min(0.95, t.confidence);
   const field = (value: string): Field =>
-    t.printedAgrees === false ? { value, confidence: 0.5, flagged: true } : { value, confidence: round2(t.printedAgrees ? Math.max(base, 0.97) : base) };
+    t.printedAgrees === false ? { value, confidence: 0.5, flagged: true }
+    : t.unchecked ? { value, confidence: round2(Math.min(base, 0.6)), flagged: true } : { value, confidence: round2(t.printedAgrees ? Math.max(base, 0.97) : base) };
   return { employees: field(t.employees), techStaff: field(t.techStaff) };
 }
 
@@ -151,15 +152,7 @@ export const round2 = (x: number): number => Math.round(x * 100) / 100;
 function countField(r: Reading, method: Method): Field | undefined {
   const conf = readingConfidence(r, method, true);
   const nums = r.rowAmounts.map((a) => a.cell.amount).filter((a): a is ParsedAmount => a !== undefined);
-  const whole = (n: ParsedAmount) => n.scale === 0 || n.digits % 10n ** BigInt(n.scale) === 0n;
-  // The printed average: under its header, or — header lost — the last figure when it is fractional or ninth.
-  const last = nums[nums.length - 1];
-  const byHeader = r.rowAmounts.find((a) => a.role === 'average')?.cell.amount;
-  const printed = byHeader ?? (last && nums.length > 1 && (!whole(last) || nums.length === 9) ? last : undefined);
-  // Head counts on a date (季初/季末) are whole people: anything else among eight is a misread or a lost column.
-  // Four figures are quarterly averages and may end in .5.
-  const quarters = nums.filter((n) => n !== printed);
-  const sound = quarters.length === 4 || quarters.every(whole);
+  const { printed, quarters, sound, partial } = countShape(nums, r.rowAmounts.find((a) => a.role === 'average')?.cell.amount);
   if (printed) {
     const shown = count([printed], 1, conf);
     if (quarters.length === 8 && sound) {
@@ -174,6 +167,8 @@ function countField(r: Reading, method: Method): Field | undefined {
   if (quarters.length === 8) return count(quarters, 8, conf);
   if (quarters.length === 4) return count(quarters, 4, conf);
   if (quarters.length === 1) return count(quarters, 1, conf);
+  // Some quarters' counts and no average: the figure cannot be given (read-page.ts reports it missing).
+  if (partial) return undefined;
   if (quarters.length > 1) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
   return undefined;
 }

@@ -157,13 +157,24 @@ export function dropRowNumbers<T extends { cell: Cell; role?: ColumnRole }>(cell
 }
 
 /**
+ * A row's cell in the column of `role`. Two cells of one row under one header means one of them intrudes (a
+ * seal's digits beside the figure, 310 | -155.30): the one printed with decimals, like money, then the one read
+ * more surely.
+ */
+function inColumn<T extends { cell: Cell; role?: ColumnRole }>(cells: T[], role: ColumnRole): T | undefined {
+  const all = cells.filter((c) => c.role === role);
+  if (all.length < 2) return all[0];
+  return [...all].sort((a, b) => Number(hasDecimals(b.cell)) - Number(hasDecimals(a.cell)) || b.cell.conf - a.cell.conf)[0];
+}
+
+/**
  * `tableRoles`: the roles of the table's money columns. When the table has a 本年累计/本期 column, a row whose
  * cell there is unreadable (a seal's star read into it) gives nothing rather than its 本月 figure: the gap is
  * looked at again, or asked for.
  */
 export function chooseColumn<T extends { cell: Cell; role?: ColumnRole; header?: Cell }>(cells: T[], tableRoles: (ColumnRole | undefined)[] = []): T | undefined {
   for (const role of PREFERRED_ROLES) {
-    const hit = cells.find((c) => c.role === role);
+    const hit = inColumn(cells, role);
     if (!hit) continue;
     // 本月 is only wanted when nothing else is printed: next to it an unrecognised column is 本年累计 whose
     // header OCR garbled.

@@ -115,3 +115,21 @@ export function evaluate(kind: StatementKind, v: Values): { code: string; ok: bo
   }
   return [...byCode.values()];
 }
+
+/**
+ * How far the failing identities are from holding: for each code, the smallest |terms − total| of its variants,
+ * in 分. Readings that leave an identity failing either way are not equally wrong: a lost decimal point (42879
+ * for 428.79) misses by a hundredfold, a slipped digit by a little.
+ */
+export function residuals(kind: StatementKind, v: Values): bigint[] {
+  const byCode = new Map<string, bigint>();
+  for (const id of IDENTITIES) {
+    if (id.kind !== kind || holds(id, v) !== false) continue;
+    const sum = id.terms.reduce((acc, t) => acc + t.sign * (v.get(t.key) ?? 0n), 0n);
+    const d = sum - (v.get(id.total) ?? 0n);
+    const abs = d < 0n ? -d : d;
+    const prev = byCode.get(id.code);
+    if (prev === undefined || abs < prev) byCode.set(id.code, abs);
+  }
+  return [...byCode.values()];
+}

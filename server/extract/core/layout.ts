@@ -38,11 +38,33 @@ export function medianHeight(words: Word[]): number {
   return median(words.map((w) => w.y1 - w.y0).filter((h) => h > 0)) || 10;
 }
 
+const DASHES = /^[-－—–_一]+$/;
+/**
+ * OCR of a noisy scan reads specks of noise as short words ("3", ".", "SE"): a speck beside an amount joins it
+ * (2 41 → 241), specks between rows pull the median height down so that rows split, and specks under a table
+ * make columns of their own. They are smaller than the page's text and read with low confidence; printed text
+ * is neither, whatever the font size of a page, as the reference is the page's own confidently read words.
+ * Dashes (an empty cell's —) are kept: they are thin by nature.
+ */
+export function dropSpecks<T extends Word>(words: T[]): T[] {
+  const sure = words.filter((w) => (w.conf ?? 1) >= 0.9).map((w) => w.y1 - w.y0);
+  if (sure.length < 8) return words;
+  const ref = median(sure);
+  // A speck can also be read surely as one or two characters (a "1" 13 px high among 28-px text, seed 20261231's
+  // fax, which bridged a 行次 number and its amount into 4311,688,164.92): below half the text's height, that is
+  // no printed character either.
+  const speck = (w: T) => {
+    const h = w.y1 - w.y0;
+    return h < 0.6 * ref && ((w.conf ?? 1) < 0.9 || (w.conf !== undefined && h < 0.5 * ref && [...w.text.trim()].length <= 2));
+  };
+  return words.filter((w) => !speck(w) || DASHES.test(w.text.trim()));
+}
+
 /** Group words into rows by their vertical centres. Expects de-skewed coordinates. */
 export function groupRows(words: Word[]): Row[] {
-  const clean = words
+  const clean = dropSpecks(words
     .map((w) => ({ ...w, text: normalizeText(w.text).trim() }))
-    .filter((w) => w.text !== '' && w.x1 > w.x0 && w.y1 > w.y0);
+    .filter((w) => w.text !== '' && w.x1 > w.x0 && w.y1 > w.y0));
   const h = medianHeight(clean);
   const sorted = clean.sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
   const rows: { y: number; words: Word[] }[] = [];
@@ -79,7 +101,9 @@ function toCells(words: Word[], h: number): Cell[] {
       cur !== undefined &&
       (signBefore ||
         (cur.kind === k
-          ? gap < (k === 'num' ? 0.6 : 1.1) * h
+          // An amount that begins with its sign begins there: what stands before it (a seal's digits, the
+          // comparative figure) is not its leading digit group (310 | -155.30 is no amount 310-155.30).
+          ? gap < (k === 'num' ? 0.6 : 1.1) * h && !(k === 'num' && /^[-−(负]\s*\d/.test(w.text) && /\d/.test(prev?.text ?? ''))
           // A sign or parenthesis split off an amount, or a digit inside a label (1.直接从事…).
           : gap < 0.25 * h && !(cur.kind === 'text' && hasCjk(prev?.text ?? '') && k === 'num' && gap > 0.1 * h)));
     if (cur && joinable) {

@@ -7,7 +7,7 @@ import { chooseColumn, columnsOf, dropRowNumbers, findHeaders, type ColumnLayout
 import type { ColumnRole } from './headers.ts';
 import { findLabels, type LabelHit } from './labels.ts';
 import { columnsByRightEdge, groupRows, medianHeight, rowText, type Box, type Cell, type Row, type Word } from './layout.ts';
-import { readQuarterTable, type QuarterTable } from './staff.ts';
+import { countShape, readQuarterTable, type QuarterTable } from './staff.ts';
 import { findCompany, findPeriod, findTitles, voteKind } from './statement-meta.ts';
 import { detectUnit } from './unit.ts';
 import { normalizeText } from './normalize.ts';
@@ -152,6 +152,14 @@ function readRows(rows: Row[], title: { kind: StatementKind | 'other'; scope: Sc
     const inside = rows.flatMap((r) => r.cells).filter((c) => c !== label?.cell && c.x0 < g.box.x1 && c.x1 > g.box.x0 && (c.y0 + c.y1) / 2 > g.box.y0 && (c.y0 + c.y1) / 2 < g.box.y1);
     return inside.some((c) => !/^[-—–~_\s]*$/.test(c.text)) && label ? [{ key: g.key, label: label.cell.text, box: g.box }] : [];
   });
+  // A staff row whose quarters are read in part (a count under a seal) and that prints no average: the line is on
+  // the page and its figure cannot be given — missing, for the owner to fill in.
+  if (kind === 'staff_table' && !quarters) {
+    for (const r of readings.values()) {
+      const nums = r.rowAmounts.map((a) => a.cell.amount).filter((a): a is ParsedAmount => a !== undefined);
+      if (countShape(nums, r.rowAmounts.find((a) => a.role === 'average')?.cell.amount).partial) unreadable.push({ key: r.key, label: r.label, box: r.cell });
+    }
+  }
   return {
     kind, titled: found !== undefined, scope: found?.scope ?? context.scope ?? 'single', layout, unit, unitFound, readings, gaps, orphans,
     decimals, knownLines: own.length, column, rows, unreadable,

@@ -2,7 +2,7 @@
 // then set confidences: confirmed by an identity → high; contradicted → flagged for the user, never "fixed".
 import type { StatementKind } from '../schema.ts';
 import type { ItemKey } from './catalog.ts';
-import { evaluate } from './identities.ts';
+import { evaluate, residuals } from './identities.ts';
 
 export interface Candidate {
   fen: bigint;
@@ -23,8 +23,6 @@ export interface Resolution {
 }
 
 const MAX_UNCERTAIN = 8;
-/** Below this a single reading is a suspect when an identity fails. */
-const DOUBTFUL = 0.75;
 
 /**
  * `derive`: whether figures lost to OCR may be taken from the balance sheet's identities — only for a whole
@@ -57,7 +55,10 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
       const results = evaluate(kind, values);
       const ok = results.filter((r) => r.ok).length;
       const conf = [...pick.values()].reduce((s, c) => s + c.confidence, 0);
-      const score = ok * 100 - (results.length - ok) * 100 + conf;
+      // Among picks that satisfy as many identities, the one nearer to satisfying the rest: each order of
+      // magnitude a failing identity misses by (in 元) costs as much as a reading's confidence can add.
+      const miss = residuals(kind, values).reduce((s, d) => s + Math.log10(1 + Number(d) / 100), 0);
+      const score = ok * 100 - (results.length - ok) * 100 + conf - miss;
       if (!best || score > best.score) best = { pick: new Map(pick), score };
       return;
     }
@@ -83,9 +84,11 @@ export function resolve(kind: StatementKind, candidates: ReadonlyMap<ItemKey, Ca
   for (const r of results) {
     // A failed identity blames its doubtful figures when it has any (a figure another identity confirmed is
     // not doubtful); only when all looked sure is every unconfirmed figure in it suspect.
+    // A failed identity blames every figure in it that no other identity confirms: a doubtful reading is the
+    // likelier culprit, but a sure-looking one may have lost a digit (138017.25 for 1380217.25 beside a doubtful
+    // 净利润, stress seed 20261244) — leaving it unflagged would pass a wrong figure silently.
     const open = r.keys.filter((k) => !confirmed.has(k));
-    const doubtful = open.filter((k) => (values.get(k)?.confidence ?? 0) < DOUBTFUL || uncertain.includes(k));
-    const blamed = r.ok ? [] : doubtful.length > 0 ? doubtful : open;
+    const blamed = r.ok ? [] : open;
     for (const k of r.keys) {
       const v = values.get(k);
       if (!v) continue;

@@ -15,6 +15,11 @@ export interface QuarterTable {
   printedAgrees?: boolean;
   /** Lowest OCR confidence among the figures used. */
   confidence: number;
+  /**
+   * A quarter's count did not read (a seal over it): the figures are the printed 全年季平均数, which nothing
+   * checks (`quarters` is then empty).
+   */
+  unchecked?: boolean;
 }
 
 type Group = 'employees' | 'tech';
@@ -42,7 +47,8 @@ function layoutOf(rows: Row[]): Layout | undefined {
   const found = new Map<number, { row: Row; label: Cell; index: number }>();
   rows.forEach((row, index) => {
     for (const label of row.cells) {
-      const m = label.amount ? null : QUARTER.exec(normalizeText(label.text).replace(/\s+/g, ''));
+      // A ruling line or speck read inside the label (第三季/度) is no part of it.
+      const m = label.amount ? null : QUARTER.exec(normalizeText(label.text).replace(/[\s/|\\_.,:;'"·-]+/g, ''));
       const q = m?.[1] ? QUARTER_INDEX[m[1]] : undefined;
       if (q !== undefined && !found.has(q)) found.set(q, { row, label, index });
     }
@@ -65,7 +71,10 @@ function layoutOf(rows: Row[]): Layout | undefined {
   const quarterRows = [0, 1, 2, 3].map((q) => found.get(q)!);
   const firstIndex = Math.min(...quarterRows.map((r) => r.index));
   const cells = quarterRows.flatMap((r) => r.row.cells.filter((c) => c.amount && c.x0 > r.label.x1));
-  const columns = columnsByRightEdge(cells);
+  // A speck read as a number in one quarter's row makes a column of one: the four count columns are those that
+  // most quarter rows fill.
+  const all = columnsByRightEdge(cells);
+  const columns = all.length > 4 ? all.filter((c) => [...all].sort((a, b) => b.length - a.length).slice(0, 4).includes(c)) : all;
   // The header above names each column's group (职工 or 科技人员): the nearest group word, word by word, since
   // header cells run together. Within a group 季初 comes before 季末 in every table: the order decides, which
   // also survives OCR losing the 初 of 季初数.
@@ -104,10 +113,13 @@ function layoutOf(rows: Row[]): Layout | undefined {
  * page pass's, then a second look's), so a misread one (2.41: a ruling line taken for "2.") gives way.
  */
 function valueAt(l: Layout, slot: string, row: Row): number | undefined {
+  return cellAt(l, slot, row)?.v;
+}
+function cellAt(l: Layout, slot: string, row: Row): { v: number; conf: number } | undefined {
   const own = l.slots.get(slot)?.cells.find((c) => row.cells.includes(c));
   for (const c of [own, ...row.cells.filter((x) => x !== own && x.amount && inSlot(l, slot, x))]) {
     const v = whole(c?.amount);
-    if (v !== undefined) return v;
+    if (v !== undefined && c) return { v, conf: c.conf };
   }
   return undefined;
 }
@@ -120,10 +132,21 @@ export function readQuarterTable(rows: Row[]): QuarterTable | undefined {
   const l = layoutOf(rows);
   if (!l || l.slots.size !== 4) return undefined;
   const quarters: Quarter[] = [];
+  let surest = 1;
+  const firstIndex = Math.min(...l.quarterRows.map((r) => r.index));
   for (const { row } of l.quarterRows) {
     const q: Partial<Quarter> = {};
-    for (const slot of SLOTS) q[FIELD[slot]] = valueAt(l, slot, row);
-    if (SLOTS.some((slot) => q[FIELD[slot]] === undefined)) return undefined;
+    for (const slot of SLOTS) {
+      const c = cellAt(l, slot, row);
+      q[FIELD[slot]] = c?.v;
+      surest = Math.min(surest, c?.conf ?? 1);
+    }
+    if (SLOTS.some((slot) => q[FIELD[slot]] === undefined)) {
+      // The form's own figures are printed below: they stand, unchecked, rather than an average of seven.
+      const printed = printedFigures(rows, firstIndex, l);
+      if (printed?.employees === undefined || printed.tech === undefined) return undefined;
+      return { quarters: [], employees: printed.employees, techStaff: printed.tech, unchecked: true, confidence: Math.min(...l.cells.map((c) => c.conf)) };
+    }
     quarters.push(q as Quarter);
   }
   const average = (a: keyof Quarter, b: keyof Quarter) => {
@@ -132,9 +155,13 @@ export function readQuarterTable(rows: Row[]): QuarterTable | undefined {
   };
   const employees = average('startEmployees', 'endEmployees');
   const techStaff = average('startTech', 'endTech');
-  const firstIndex = Math.min(...l.quarterRows.map((r) => r.index));
+  // A printed average that disagrees: with every count read surely (a text layer) the eight counts stand, as
+  // the form recomputes them; with a doubtful one among them (a second look into a cell under a seal) the
+  // printed figure, read in one cell, is reported. Flagged either way.
+  const printedAgrees = checkPrinted(rows, firstIndex, l, employees, techStaff);
+  const printed = printedAgrees === false && surest < 0.9 ? printedFigures(rows, firstIndex, l) : undefined;
   return {
-    quarters, employees, techStaff, printedAgrees: checkPrinted(rows, firstIndex, l, employees, techStaff),
+    quarters, employees: printed?.employees ?? employees, techStaff: printed?.tech ?? techStaff, printedAgrees,
     confidence: Math.min(...l.cells.map((c) => c.conf)),
   };
 }
@@ -156,6 +183,12 @@ export function missingQuarterCells(rows: Row[]): { row: Row; box: Box }[] {
 
 /** The 全年季平均数 row, each figure matched to the group whose columns it sits under. */
 function checkPrinted(rows: Row[], firstIndex: number, l: Layout, employees: string, techStaff: string): boolean | undefined {
+  const found = printedFigures(rows, firstIndex, l);
+  if (!found) return undefined;
+  return (found.employees ?? employees) === employees && (found.tech ?? techStaff) === techStaff;
+}
+
+function printedFigures(rows: Row[], firstIndex: number, l: Layout): Partial<Record<Group, string>> | undefined {
   const row = rows.slice(firstIndex).find((r) => r.cells.some((c) => !c.amount && /全年|平均/.test(normalizeText(c.text))));
   if (!row) return undefined;
   const found: Partial<Record<Group, string>> = {};
@@ -168,5 +201,22 @@ function checkPrinted(rows: Row[], firstIndex: number, l: Layout, employees: str
     if (best && c.amount) found[best.g] = formatDecimal(c.amount.digits, c.amount.scale);
   }
   if (found.employees === undefined && found.tech === undefined) return undefined;
-  return (found.employees ?? employees) === employees && (found.tech ?? techStaff) === techStaff;
+  return found;
+}
+
+/**
+ * A row of counts (items as rows): which figure is the printed 全年季平均数 — under its header, or, header lost,
+ * the last when it is fractional or ninth — and which are quarter figures. `partial`: neither a printed average
+ * nor 1, 4 or 8 whole figures (a count the seal hid): no figure can be given, the count is missing.
+ */
+export function countShape(nums: ParsedAmount[], byHeader?: ParsedAmount): { printed?: ParsedAmount; quarters: ParsedAmount[]; sound: boolean; partial: boolean } {
+  const wholeNum = (n: ParsedAmount) => n.scale === 0 || n.digits % 10n ** BigInt(n.scale) === 0n;
+  const last = nums[nums.length - 1];
+  const printed = byHeader ?? (last && nums.length > 1 && (!wholeNum(last) || nums.length === 9) ? last : undefined);
+  // Head counts on a date (季初/季末) are whole people: anything else among eight is a misread or a lost column.
+  // Four figures are quarterly averages and may end in .5.
+  const quarters = nums.filter((n) => n !== printed);
+  const sound = quarters.length === 4 || quarters.every(wholeNum);
+  const partial = !printed && sound && quarters.length > 1 && quarters.length !== 4 && quarters.length !== 8;
+  return { ...(printed ? { printed } : {}), quarters, sound, partial };
 }
