@@ -2,6 +2,7 @@
 // the document viewer as a fallback) or, in a browser, saved as a download.
 import Taro from '@tarojs/taro'
 import { downloadReport } from '../api'
+import { saveLink } from '../api/saveLink'
 
 export const reportFileName = (year: number) => `自评结果-${year}年度.pdf`
 
@@ -9,12 +10,7 @@ export async function forwardReport(precheckId: string, year: number): Promise<v
   const path = await downloadReport(precheckId)
   const fileName = reportFileName(year)
   if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = path
-    a.download = fileName
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
+    saveLink(path, fileName)
     return
   }
   try {

@@ -3,6 +3,7 @@
 import type { BatchSummary, FirmResult } from '@server/batch/schemas.ts'
 import { ApiError } from '../../api'
 import { toApiError, request } from '../../api/client'
+import { saveLink } from '../../api/saveLink'
 import { getToken } from '../../store/session'
 
 export type { BatchSummary, FirmResult }
@@ -66,12 +67,7 @@ export async function download(path: string, fallbackName: string): Promise<void
   const m = /filename\*=UTF-8''([^;]+)/.exec(disposition)
   const name = m ? decodeURIComponent(m[1]!) : fallbackName
   const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
+  saveLink(url, name)
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
