@@ -37,23 +37,31 @@ export async function ocrPage(
   step(0.05, 'preparing');
   const prepare = await pagePreparer(bytes, maxPixels, WHITE_POINT[ocr.engine]);
   const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
-  let best: { readings: PageReading[]; words: Word[]; prepared: PreparedPage } | undefined;
+  let best: { readings: PageReading[]; words: Word[]; prepared: PreparedPage; sideways?: true } | undefined;
   let done = 0;
   // Progress only moves forward, also when another quarter turn has to be tried.
   const advance = (f: number, st: ProgressDetail['step']) => {
     if (f > done) step((done = f), st);
   };
+  const sideways = new Set<number>();
   for (const turn of turns) {
+    if (sideways.has(turn)) continue;
     check();
     const prepared = await prepare(turn);
     advance(0.15, 'recognizing');
     const page = await ocr.page(prepared);
+    if (page.sideways) {
+      // Half a turn more leaves the lines running down the page too: only the quarter turns are left to try.
+      sideways.add((turn + 180) % 360);
+      best ??= { readings: [], words: [], prepared, sideways: true };
+      continue;
+    }
     advance(0.7, 'checking');
     let words = page.words;
     let readings = readSegments(words);
     const orphans = readings.filter((r) => r.kind && r.orphans.length > 0);
     if (orphans.length) ({ words, readings } = await rereadLabels(readings, words, prepared, ocr));
-    if (!best || known(readings) > known(best.readings)) best = { readings, words, prepared };
+    if (!best || best.sideways || known(readings) > known(best.readings)) best = { readings, words, prepared };
     if (readable(readings)) break;
   }
   if (!best) throw new Error('unreachable: no orientation tried');

@@ -38,7 +38,13 @@ async function makeWorker(lang: 'chi_sim' | 'eng', choice: ModelChoice): Promise
   return createWorker(lang, OEM.LSTM_ONLY, { langPath: src.langPath, gzip: src.gzip, cacheMethod: 'none' });
 }
 
-export interface OcrPage { words: Word[]; confidence: number; text: string }
+export interface OcrPage {
+  words: Word[];
+  confidence: number;
+  text: string;
+  /** The engine saw the text lines run down the page and read nothing: it lies on its side in this turn. */
+  sideways?: boolean;
+}
 
 interface Slot { chi?: Worker; eng?: Worker; paddle?: PaddleThread; busy: boolean }
 

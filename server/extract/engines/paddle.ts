@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
-import { decodeLine, textBoxes } from '../core/paddle-decode.ts';
+import { decodeLine, linesRunDown, textBoxes } from '../core/paddle-decode.ts';
 import type { Box, Word } from '../core/layout.ts';
 import type { Gray } from '../image-prep.ts';
 import type { OcrPage } from '../ocr.ts';
@@ -162,10 +162,11 @@ export async function recognizeLines(g: Gray, boxes: Box[]): Promise<Word[][]> {
   return result;
 }
 
-/** A whole page: detect the text lines, then read them. */
+/** A whole page: detect the text lines, then read them — unless they run down the page (it lies on its side). */
 export async function paddlePage(g: Gray): Promise<OcrPage> {
   const s = await load();
   const boxes = await detect(s, g);
+  if (linesRunDown(boxes)) return { words: [], confidence: 0, text: '', sideways: true };
   const lines = await recognizeLines(g, boxes);
   // PaddleOCR's own drop score: below it a "word" is a seal's remnant or a stain (4 and 581 read at 0.29 from a
   // seal's faint outline between the 行次 and the amount, while print reads at 0.9 and more).
