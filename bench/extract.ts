@@ -2,7 +2,7 @@
 // native tesseract (same pages, OMP_THREAD_LIMIT=1) in CPU time; pages per minute with 1 and 2 workers; peak
 // RSS of a one-worker process per engine; field accuracy by category (text, clean scan, degraded scan, photo)
 // for each engine, on the tuned fixtures, the held-out sets and the real statements.
-// Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|workers ENGINE|memory|accuracy [ENGINE [alone]]|fresh SEED [CONFIG…]|all]
+// Run: npx tsx bench/extract.ts [speed|engines|throughput ENGINE|workers ENGINE|memory|real [ENGINE]|accuracy [ENGINE [alone]]|fresh SEED [CONFIG…]|all]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -289,6 +289,33 @@ async function fresh(seed: number, configs: string[]): Promise<void> {
   }
 }
 
+/**
+ * The two real annual-report excerpts read as scans (every page through OCR): CPU and wall time a page, the quarter
+ * turn each page was read in, and how many figures are right. Real reports' ruled tables are where the page survey
+ * guesses a quarter turn most often.
+ */
+async function realScans(engine: EngineName): Promise<void> {
+  if (!REAL_DIR) throw new Error('shared/real-statements not found');
+  const truth = JSON.parse(readFileSync(`${REAL_DIR}truth.json`, 'utf8')) as Record<string, { documents: { kind: string; page: number; fields: Record<string, string> }[] }>;
+  const pool = new OcrPool({ size: 1, engine });
+  await pool.warm();
+  console.log(`\n## Real annual-report excerpts scanned, ${engine}, one slot (load ${load()})`);
+  for (const [file, t] of Object.entries(truth)) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await extractFile({ name: file, bytes: readFileSync(REAL_DIR + file) }, { pool, forceOcr: true, limits: { timeoutMs: 1_500_000 } });
+    const pages = r.pageInfo?.length ?? 1;
+    let right = 0, total = 0;
+    for (const d of t.documents) {
+      const s = score(d.fields, r.documents.find((x) => x.kind === d.kind && x.page === d.page)?.fields);
+      right += s.right;
+      total += s.total;
+    }
+    console.log(`${file}: ${pages} pages, ${fmt(cpuMs(c0) / pages)} CPU and ${fmt((performance.now() - t0) / pages)} wall a page, turns ${r.pageInfo?.map((p) => p.rotation ?? 0).join(',')}, figures ${right}/${total}`);
+  }
+  await pool.close();
+}
+
 const engineArg = (process.argv[3] as EngineName | undefined) ?? 'paddle';
 if (what === 'speed' || what === 'all') {
   await textPdfSpeed();
@@ -300,6 +327,7 @@ if (what === 'throughput') await throughput(engineArg);
 if (what === 'engines') await ocrSpeed();
 if (what === 'memory') await memory();
 if (what === 'workers') await workers(engineArg);
+if (what === 'real') await realScans(engineArg);
 if (what === 'fresh') await fresh(Number(process.argv[3] ?? 20261202), process.argv.length > 4 ? process.argv.slice(4) : ['both', 'paddle', 'tesseract']);
 if (what === 'accuracy' || what === 'all') {
   if (process.argv[3]) await accuracy(engineArg, process.argv[4] !== 'alone');
