@@ -35,8 +35,17 @@ export async function ocrPage(
   const first = await survey(bytes, maxPixels);
   if (first.blank) return 'blank';
   step(0.05, 'preparing');
-  const prepare = await pagePreparer(bytes, maxPixels, WHITE_POINT[ocr.engine]);
-  const turns = first.turn === 0 ? [0, 180, 90, 270] : [90, 270, 0, 180];
+  const preparer = await pagePreparer(bytes, maxPixels, WHITE_POINT[ocr.engine]);
+  const preparedTurns = new Map<number, Promise<PreparedPage>>();
+  const prepare = (turn: number) => {
+    const p = preparedTurns.get(turn) ?? preparer(turn);
+    preparedTurns.set(turn, p);
+    return p;
+  };
+  // The survey's projection guesses a quarter turn for most upright pages of ruled annual-report tables; the
+  // detector on a small copy settles it for a sixth of a page's detection before a whole turn is read in vain.
+  const across = first.turn === 90 ? await ocr.direction(await prepare(0)) : undefined;
+  const turns = first.turn === 0 || across === 'across' ? [0, 180, 90, 270] : [90, 270, 0, 180];
   let best: { readings: PageReading[]; words: Word[]; prepared: PreparedPage; sideways?: true } | undefined;
   let done = 0;
   // Progress only moves forward, also when another quarter turn has to be tried.

@@ -186,6 +186,12 @@ export class SlotOcr {
     return { words, confidence: data.confidence / 100, text: data.text };
   }
 
+  /** Which way the page's text lines run as it stands ('across' = upright or upside down), where the engine can tell cheaply. */
+  async direction(img: { gray: Gray }): Promise<'across' | 'down' | undefined> {
+    if (this.engine !== 'paddle') return undefined;
+    return (await this.paddleThread.direction(img.gray)) ?? undefined;
+  }
+
   /** Regions of the page (label strips) read as one line of Chinese each. */
   async lines(page: Gray, boxes: Box[], crops: () => Promise<Buffer[]>): Promise<{ text: string; confidence: number }[]> {
     if (this.engine === 'paddle') {

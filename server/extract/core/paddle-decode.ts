@@ -97,11 +97,11 @@ export function decodeLine(probs: Float32Array, offset: number, steps: number, c
 }
 
 /**
- * The detector's boxes say the page lies on its side: text lines run down the page, so most boxes are tall and
- * narrow. Reading them would cost the recognizer's whole page (two thirds of its CPU) for nothing; the caller turns
- * the page instead. Square boxes (a lone 行次 digit) count for neither.
+ * Which way the text lines run, from the detector's boxes: most boxes tall and narrow mean the lines run down the
+ * page (it lies on its side in this turn), most wide mean across; square boxes (a lone 行次 digit) count for
+ * neither, and a handful of boxes tells nothing.
  */
-export function linesRunDown(boxes: Box[]): boolean {
+export function lineDirection(boxes: Box[]): 'across' | 'down' | undefined {
   let tall = 0;
   let wide = 0;
   for (const b of boxes) {
@@ -110,5 +110,13 @@ export function linesRunDown(boxes: Box[]): boolean {
     if (h >= 1.5 * w) tall++;
     else if (w >= 1.5 * h) wide++;
   }
-  return tall >= 5 && tall > 2 * wide;
+  if (tall >= 5 && tall > 2 * wide) return 'down';
+  if (wide >= 5 && wide > 2 * tall) return 'across';
+  return undefined;
 }
+
+/**
+ * The page lies on its side in this turn. Reading its boxes would cost the recognizer's whole page (two thirds of
+ * its CPU) for nothing; the caller turns the page instead.
+ */
+export const linesRunDown = (boxes: Box[]): boolean => lineDirection(boxes) === 'down';

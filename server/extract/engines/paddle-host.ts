@@ -87,6 +87,7 @@ export class PaddleThread {
   async warm(): Promise<void> { await this.call({ op: 'warm' }); }
   page(gray: Gray): Promise<OcrPage> { return this.call({ op: 'page', gray }) as Promise<OcrPage>; }
   lines(gray: Gray, boxes: Box[]): Promise<Word[][]> { return this.call({ op: 'lines', gray, boxes }) as Promise<Word[][]>; }
+  direction(gray: Gray): Promise<'across' | 'down' | null> { return this.call({ op: 'direction', gray }) as Promise<'across' | 'down' | null>; }
   /** Ends the thread as a native crash would (tests of the replacement). */
   crash(): void { if (!this.exited) this.worker.postMessage({ id: 0, op: 'crash' }); }
 

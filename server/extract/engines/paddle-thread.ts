@@ -5,12 +5,13 @@ import { parentPort } from 'node:worker_threads';
 import type { Box } from '../core/layout.ts';
 import type { Gray } from '../image-prep.ts';
 import { trimFreedMemory } from '../release-memory.ts';
-import { closePaddle, paddlePage, recognizeLines, warmPaddle } from './paddle.ts';
+import { closePaddle, paddleDirection, paddlePage, recognizeLines, warmPaddle } from './paddle.ts';
 
 export type ThreadRequest =
   | { id: number; op: 'warm' }
   | { id: number; op: 'page'; gray: Gray }
   | { id: number; op: 'lines'; gray: Gray; boxes: Box[] }
+  | { id: number; op: 'direction'; gray: Gray }
   | { id: number; op: 'close' }
   /** Ends the thread the way a crash in the native code would (tests of the replacement; nothing else sends it). */
   | { id: number; op: 'crash' };
@@ -30,6 +31,7 @@ port.on('message', async (m: ThreadRequest) => {
       case 'warm': value = await warmPaddle(); break;
       case 'page': value = await paddlePage(gray(m.gray)); break;
       case 'lines': value = await recognizeLines(gray(m.gray), m.boxes); break;
+      case 'direction': value = (await paddleDirection(gray(m.gray))) ?? null; break;
       case 'close': await closePaddle(); value = null; break;
       case 'crash': process.exit(70);
     }
