@@ -79,6 +79,21 @@ describe('a 本年累计 cell that does not read', () => {
   });
 });
 
+describe('a seal\'s legend read into a label', () => {
+  it('matches the label without the seal text OCR ran into its cell (净利润… 财务秘用章, seed 20261402 photo)', () => {
+    const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 52): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });
+    const r = readPage([
+      t('利润表', 900, 1100, 0), t('单位：万元', 1780, 1925, 80),
+      t('项目', 620, 670, 160), t('本期金额', 1286, 1402, 160), t('上期金额', 1682, 1798, 160),
+      t('三、利润总额(亏损总额以“-”号填列)', 170, 790, 240), t('648.37', 1420, 1522, 240), t('170.02', 1813, 1908, 240),
+      t('减：所得税费用', 205, 425, 320), t('162.09', 1417, 1521, 320), t('42.50', 1826, 1908, 320),
+      t('四、净利润(净亏损以“-”号填列)', 168, 720, 400, 0.97), t('财务秘用章', 754, 909, 398, 0.51), t('486.28', 1417, 1521, 400), t('127.52', 1810, 1914, 400),
+    ]);
+    expect(r.readings.get('netProfit')?.cell.text).toBe('486.28');
+    expect(r.readings.get('financeExpenses')).toBeUndefined();
+  });
+});
+
 describe('specks of a noisy scan', () => {
   it('keeps a speck read surely as "1" from bridging a 行次 number and its amount (seed 20261231 stress fax)', () => {
     const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 28): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });
