@@ -94,6 +94,24 @@ describe('a seal\'s legend read into a label', () => {
   });
 });
 
+describe('a unit line that does not read', () => {
+  it('flags every figure when the scale of 单位：…元 is garbled, instead of reading them in 元 unflagged (seed 20261429 fax)', () => {
+    const r = readPage([
+      w('利润表', 200, 0), w('编制单位：某公司', 20, 20), w('单位：F元', 400, 20),
+      w('项目', 40, 40), w('本年累计金额', 300, 40),
+      ...line(60, '一、营业收入', ['17,890.49', 380]),
+      ...line(80, '减：营业成本', ['10,077.14', 380]),
+      ...line(100, '二、营业利润', ['7,813.35', 380]),
+    ]);
+    expect(r.unitFound).toBe(false);
+    expect(r.unitGuessed).toBe(true);
+    const doc = assemble(1, r, 'ocr')!.doc;
+    expect(doc.unit).toBe('千元');
+    expect(doc.fields.operatingRevenue?.value).toBe('17890490.00');
+    expect(Object.values(doc.fields).every((f) => f.flagged)).toBe(true);
+  });
+});
+
 describe('specks of a noisy scan', () => {
   it('keeps a speck read surely as "1" from bridging a 行次 number and its amount (seed 20261231 stress fax)', () => {
     const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 28): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });
