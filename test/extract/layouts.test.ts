@@ -112,6 +112,27 @@ describe('a unit line that does not read', () => {
   });
 });
 
+describe('A107012 checked by its own row 46 formula', () => {
+  const page = (subtotal: string) => readPage([
+    w('A107012', 400, 0), w('研发费用加计扣除优惠明细表', 150, 10), w('金额单位：元（列至角分）', 300, 25),
+    w('行次', 0, 40), w('项目', 150, 40), w('金额（数量）', 400, 40),
+    w('1', 0, 60), ...line(60, '本年可享受研发费用加计扣除项目数量', ['2', 480]),
+    w('2', 0, 80), ...line(80, '一、自主研发、合作研发、集中研发（3+7+16+19+23+34）', ['888,791.14', 480]),
+    w('41', 0, 100), ...line(100, '（一）委托境内机构或个人进行研发活动所发生的费用', ['268,427.62', 480]),
+    w('42', 0, 120), ...line(120, '其中：允许加计扣除的委托境内机构或个人进行研发活动所发生的费用', ['214,742.09', 480]),
+    w('46', 0, 140), ...line(140, '三、年度研发费用小计（2+42+44）', [subtotal, 480]),
+  ]);
+  it('confirms a 小计 that adds up and flags one read with a digit lost (1,103,533.3, seed 20261413 photo)', () => {
+    const good = assemble(1, page('1,103,533.23'), 'ocr')!;
+    expect(good.doc.fields.rdSubtotal).toMatchObject({ value: '1103533.23' });
+    expect(good.doc.fields.rdSubtotal?.flagged).toBeUndefined();
+    expect(good.checks.find((c) => c.code === 'RD_SUBTOTAL')?.ok).toBe(true);
+    const bad = assemble(1, page('1,103,533.3'), 'ocr')!;
+    expect(bad.doc.fields.rdSubtotal?.flagged).toBe(true);
+    expect(Object.keys(bad.doc.fields).sort()).toEqual(['projectCount', 'rdSubtotal']);
+  });
+});
+
 describe('specks of a noisy scan', () => {
   it('keeps a speck read surely as "1" from bridging a 行次 number and its amount (seed 20261231 stress fax)', () => {
     const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 28): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });

@@ -90,7 +90,7 @@ export function assemble(
   let checks: Assembled['checks'] = [];
   if (kind === 'staff_table' || kind === 'rd_deduction') {
     for (const [key, r] of p.readings) {
-      if (key === 'rdSubtotal') continue;
+      if (key === 'rdSubtotal' || !isContractField(kind, key)) continue;
       const f = countField(r, method);
       if (f) fields[key] = f;
     }
