@@ -194,7 +194,10 @@ function finish(base: { file: string; size: number; sha256: string }, outcomes: 
   for (const o of sorted) {
     for (const { reading: r } of o.segments) {
       if (r.titled && !r.unitFound && (r.kind === 'balance_sheet' || r.kind === 'income_statement')) {
-        warnings.push({ code: 'UNIT_NOT_FOUND', message: '未找到金额单位，已按"元"读取：如报表以千元或万元列示，请核对。', page: o.page });
+        warnings.push({
+          code: 'UNIT_NOT_FOUND', page: o.page,
+          message: r.unitGuessed ? `金额单位未能读清，已按"${r.unit}"读取：请核对单位与各项金额。` : '未找到金额单位，已按"元"读取：如报表以千元或万元列示，请核对。',
+        });
       }
     }
   }

@@ -91,6 +91,10 @@ describe('columns and units', () => {
     expect(detectUnit('单位; 万元')).toEqual({ unit: '万元', found: true });
     expect(detectUnit('单位:二元')).toEqual({ unit: '千元', found: true });
     expect(detectUnit('利润表')).toEqual({ unit: '元', found: false });
+    // A unit line whose scale OCR garbled (单位：F元 on a fax, seed 20261429): no unit read, a guess to confirm.
+    expect(detectUnit('编制单位：某公司 2025年度 单位：F元')).toEqual({ unit: '千元', found: false, guessed: true });
+    expect(detectUnit('单位：口元')).toEqual({ unit: '元', found: false, guessed: true });
+    expect(detectUnit('单位:(元)')).toEqual({ unit: '元', found: true });
   });
 });
 

@@ -79,6 +79,60 @@ describe('a 本年累计 cell that does not read', () => {
   });
 });
 
+describe('a seal\'s legend read into a label', () => {
+  it('matches the label without the seal text OCR ran into its cell (净利润… 财务秘用章, seed 20261402 photo)', () => {
+    const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 52): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });
+    const r = readPage([
+      t('利润表', 900, 1100, 0), t('单位：万元', 1780, 1925, 80),
+      t('项目', 620, 670, 160), t('本期金额', 1286, 1402, 160), t('上期金额', 1682, 1798, 160),
+      t('三、利润总额(亏损总额以“-”号填列)', 170, 790, 240), t('648.37', 1420, 1522, 240), t('170.02', 1813, 1908, 240),
+      t('减：所得税费用', 205, 425, 320), t('162.09', 1417, 1521, 320), t('42.50', 1826, 1908, 320),
+      t('四、净利润(净亏损以“-”号填列)', 168, 720, 400, 0.97), t('财务秘用章', 754, 909, 398, 0.51), t('486.28', 1417, 1521, 400), t('127.52', 1810, 1914, 400),
+    ]);
+    expect(r.readings.get('netProfit')?.cell.text).toBe('486.28');
+    expect(r.readings.get('financeExpenses')).toBeUndefined();
+  });
+});
+
+describe('a unit line that does not read', () => {
+  it('flags every figure when the scale of 单位：…元 is garbled, instead of reading them in 元 unflagged (seed 20261429 fax)', () => {
+    const r = readPage([
+      w('利润表', 200, 0), w('编制单位：某公司', 20, 20), w('单位：F元', 400, 20),
+      w('项目', 40, 40), w('本年累计金额', 300, 40),
+      ...line(60, '一、营业收入', ['17,890.49', 380]),
+      ...line(80, '减：营业成本', ['10,077.14', 380]),
+      ...line(100, '二、营业利润', ['7,813.35', 380]),
+    ]);
+    expect(r.unitFound).toBe(false);
+    expect(r.unitGuessed).toBe(true);
+    const doc = assemble(1, r, 'ocr')!.doc;
+    expect(doc.unit).toBe('千元');
+    expect(doc.fields.operatingRevenue?.value).toBe('17890490.00');
+    expect(Object.values(doc.fields).every((f) => f.flagged)).toBe(true);
+  });
+});
+
+describe('A107012 checked by its own row 46 formula', () => {
+  const page = (subtotal: string) => readPage([
+    w('A107012', 400, 0), w('研发费用加计扣除优惠明细表', 150, 10), w('金额单位：元（列至角分）', 300, 25),
+    w('行次', 0, 40), w('项目', 150, 40), w('金额（数量）', 400, 40),
+    w('1', 0, 60), ...line(60, '本年可享受研发费用加计扣除项目数量', ['2', 480]),
+    w('2', 0, 80), ...line(80, '一、自主研发、合作研发、集中研发（3+7+16+19+23+34）', ['888,791.14', 480]),
+    w('41', 0, 100), ...line(100, '（一）委托境内机构或个人进行研发活动所发生的费用', ['268,427.62', 480]),
+    w('42', 0, 120), ...line(120, '其中：允许加计扣除的委托境内机构或个人进行研发活动所发生的费用', ['214,742.09', 480]),
+    w('46', 0, 140), ...line(140, '三、年度研发费用小计（2+42+44）', [subtotal, 480]),
+  ]);
+  it('confirms a 小计 that adds up and flags one read with a digit lost (1,103,533.3, seed 20261413 photo)', () => {
+    const good = assemble(1, page('1,103,533.23'), 'ocr')!;
+    expect(good.doc.fields.rdSubtotal).toMatchObject({ value: '1103533.23' });
+    expect(good.doc.fields.rdSubtotal?.flagged).toBeUndefined();
+    expect(good.checks.find((c) => c.code === 'RD_SUBTOTAL')?.ok).toBe(true);
+    const bad = assemble(1, page('1,103,533.3'), 'ocr')!;
+    expect(bad.doc.fields.rdSubtotal?.flagged).toBe(true);
+    expect(Object.keys(bad.doc.fields).sort()).toEqual(['projectCount', 'rdSubtotal']);
+  });
+});
+
 describe('specks of a noisy scan', () => {
   it('keeps a speck read surely as "1" from bridging a 行次 number and its amount (seed 20261231 stress fax)', () => {
     const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 28): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });

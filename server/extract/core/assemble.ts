@@ -90,7 +90,7 @@ export function assemble(
   let checks: Assembled['checks'] = [];
   if (kind === 'staff_table' || kind === 'rd_deduction') {
     for (const [key, r] of p.readings) {
-      if (key === 'rdSubtotal') continue;
+      if (key === 'rdSubtotal' || !isContractField(kind, key)) continue;
       const f = countField(r, method);
       if (f) fields[key] = f;
     }
@@ -103,6 +103,11 @@ export function assemble(
   let prior: StatementResult['previous'];
   if (kind !== 'staff_table') {
     const current = moneyFields(kind, candidates, p.titled);
+    // A unit line that did not read leaves every figure a factor of 1000 from right or wrong alike, which no
+    // identity can tell: all of them are the user's to confirm.
+    if (p.unitGuessed && !p.unitFound) {
+      for (const f of Object.values(current.fields)) Object.assign(f, { flagged: true, confidence: Math.min(f.confidence, 0.5) });
+    }
     Object.assign(fields, current.fields);
     checks = current.checks.map((c) => ({ ...c, page }));
     if (kind !== 'rd_deduction' && previous.size > 0) {

@@ -13,7 +13,7 @@ export type ItemKey =
   | 'creditImpairment' | 'assetImpairment' | 'assetDisposal' | 'operatingProfit' | 'nonOperatingIncome'
   | 'nonOperatingExpense' | 'totalProfit' | 'incomeTax' | 'netProfit' | 'mainBusinessProfit' | 'otherBusinessProfit'
   | 'subsidyIncome' | 'totalOperatingRevenue' | 'totalOperatingCost' | 'exchangeGain'
-  | 'projectCount' | 'rdSubtotal'
+  | 'projectCount' | 'rdSubtotal' | 'rdOwn' | 'rdDomesticAllowed' | 'rdForeignAllowed'
   | 'employees' | 'techStaff';
 
 export interface LineItem {
@@ -111,7 +111,11 @@ export const LINE_ITEMS: LineItem[] = [
   // A107012 研发费用加计扣除优惠明细表 (2018 and 2021 versions).
   item(RD, 'projectCount', '本年可享受研发费用加计扣除项目数量'),
   item(RD, 'rdSubtotal', '年度研发费用小计'),
-  ...others(RD, '自主研发、合作研发、集中研发', '人员人工费用', '直接从事研发活动人员', '工资薪金', '五险一金',
+  // The lines the 2021 form's 小计 adds up (2+42+44): read to check it, not reported.
+  item(RD, 'rdOwn', '自主研发、合作研发、集中研发'),
+  item(RD, 'rdDomesticAllowed', '允许加计扣除的委托境内机构或个人进行研发活动所发生的费用'),
+  item(RD, 'rdForeignAllowed', '允许加计扣除的委托境外机构进行研发活动所发生的费用'),
+  ...others(RD, '人员人工费用', '直接从事研发活动人员', '工资薪金', '五险一金',
     '外聘研发人员的劳务费用', '直接投入费用', '研发活动直接消耗', '材料', '燃料', '动力费用',
     '用于中间试验和产品试制的模具、工艺装备开发及制造费', '用于不构成固定资产的样品、样机及一般测试手段购置费',
     '用于试制产品的检验费', '用于研发设备的运行维护、调整、检验、维修等费用', '通过经营租赁方式租入的用于研发活动的仪器、设备租赁费',
@@ -119,8 +123,8 @@ export const LINE_ITEMS: LineItem[] = [
     '用于研发活动的专利权的摊销费用', '用于研发活动的非专利技术(包括许可证、专有技术、设计和计算方法等)的摊销费用',
     '新产品设计费等', '新产品设计费', '新工艺规程制定费', '新药研制的临床试验费', '勘探开发技术的现场试验费',
     '其他相关费用', '技术图书资料费、资料翻译费、专家咨询费、高新科技研发保险费', '经限额调整后的其他相关费用',
-    '委托研发', '委托境内机构或个人进行研发活动所发生的费用', '允许加计扣除的委托境内机构或个人进行研发活动所发生的费用',
-    '委托境外机构进行研发活动发生的费用', '允许加计扣除的委托境外机构进行研发活动所发生的费用',
+    '委托研发', '委托境内机构或个人进行研发活动所发生的费用',
+    '委托境外机构进行研发活动发生的费用',
     '委托境外个人进行研发活动发生的费用', '本年费用化金额', '本年资本化金额', '本年形成无形资产摊销额',
     '以前年度形成无形资产本年摊销额', '允许扣除的研发费用合计', '特殊收入部分', '允许扣除的研发费用抵减特殊收入后的金额',
     '当年销售研发活动直接形成产品(包括组成部分)对应的材料部分', '以前年度结转的销售研发活动直接形成产品(包括组成部分)对应的材料部分',

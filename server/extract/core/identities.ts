@@ -85,6 +85,12 @@ export const IDENTITIES: Identity[] = [
     required: ['operatingProfit'], when: oldFormat,
     message: '利润总额 = 营业利润 + 投资收益 + 补贴收入 + 营业外收入 − 营业外支出',
   },
+  // A107012 (2021 version), as its row 46 prints it: 三、年度研发费用小计（2+42+44）. The 2018 version adds 80 % of
+  // row 36 and has no row 42: the identity needs row 42 on the page.
+  {
+    code: 'RD_SUBTOTAL', kind: 'rd_deduction', total: 'rdSubtotal', terms: plus('rdOwn', 'rdDomesticAllowed', 'rdForeignAllowed'),
+    required: ['rdOwn', 'rdDomesticAllowed'], message: '年度研发费用小计 = 自主研发、合作研发、集中研发 + 允许加计扣除的委托境内、境外研发费用（2+42+44）',
+  },
   {
     code: 'NET_PROFIT', kind: 'income_statement', total: 'netProfit', terms: [...plus('totalProfit'), ...minus('incomeTax')],
     required: ['totalProfit'], message: '净利润 = 利润总额 − 所得税费用',

@@ -45,6 +45,18 @@ export function findLabels(rows: Row[], titled: StatementKind | undefined): Labe
           }
         }
       }
+      // OCR runs what stands beside a label into its cell when the gap is small — a seal's legend printed over the
+      // row (四、净利润(…号填列) 财务秘用章, seed 20261402 photo): the label is the leading words that match a line.
+      if (!m?.item.key && cell.words.length > 1) {
+        for (let n = cell.words.length - 1; n >= 1; n--) {
+          const lead = cell.words.slice(0, n);
+          const p = matchLabel(lead.map((x) => x.text).join(''), kinds);
+          if (!p?.item.key) continue;
+          m = p;
+          joined = cellOf(lead, cell);
+          break;
+        }
+      }
       if (m) hits.push({ rowIndex, cell: joined, m });
     }
   });
@@ -56,5 +68,13 @@ function spanOf(parts: Cell[]): Cell {
     text: parts.map((p) => p.text).join(''), words: parts.flatMap((p) => p.words), conf: Math.min(...parts.map((p) => p.conf)),
     x0: Math.min(...parts.map((p) => p.x0)), x1: Math.max(...parts.map((p) => p.x1)),
     y0: Math.min(...parts.map((p) => p.y0)), y1: Math.max(...parts.map((p) => p.y1)),
+  };
+}
+
+function cellOf(words: Cell['words'], from: Cell): Cell {
+  return {
+    text: words.map((w) => w.text).join(''), words, conf: Math.min(...words.map((w) => w.conf ?? from.conf)),
+    x0: Math.min(...words.map((w) => w.x0)), x1: Math.max(...words.map((w) => w.x1)),
+    y0: Math.min(...words.map((w) => w.y0)), y1: Math.max(...words.map((w) => w.y1)),
   };
 }

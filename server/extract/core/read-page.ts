@@ -48,6 +48,8 @@ export interface PageReading {
   unreadable: { key: ItemKey; label: string; box: Box }[];
   unit: Unit;
   unitFound: boolean;
+  /** A unit line was printed but its scale did not read (单位：F元): `unit` is a guess, every figure to confirm. */
+  unitGuessed?: boolean;
   company?: string;
   period?: string;
   readings: Map<ItemKey, Reading>;
@@ -113,6 +115,7 @@ function readRows(rows: Row[], title: { kind: StatementKind | 'other'; scope: Sc
   const { columnOf, layout } = columnsOf(rows, headers, inherit);
   const detected = detectUnit(text);
   const { unit, found: unitFound } = detected.found || !context.unit ? detected : { unit: context.unit, found: context.unitFound ?? false };
+  const unitGuessed = !detected.found && detected.guessed === true && !context.unitFound;
   const readings = new Map<ItemKey, Reading>();
   let column: string | undefined;
   let previousColumn: string | undefined;
@@ -163,6 +166,7 @@ function readRows(rows: Row[], title: { kind: StatementKind | 'other'; scope: Sc
   return {
     kind, titled: found !== undefined, scope: found?.scope ?? context.scope ?? 'single', layout, unit, unitFound, readings, gaps, orphans,
     decimals, knownLines: own.length, column, rows, unreadable,
+    ...(unitGuessed ? { unitGuessed: true } : {}),
     ...(found?.kind === 'other' ? { otherStatement: true } : {}),
     ...(previousColumn ? { previousColumn } : {}),
     ...(quarters ? { quarters } : {}),

@@ -12,8 +12,21 @@ const HEADER_RE = new RegExp(`[(（]\\s*(?:单位\\s*[:：]?)?\\s*(?:人民币)?
 const canonical = (u: string): Unit =>
   u.length === 1 ? '元' : /^(百|佰)/.test(u) ? '百万元' : /^(亿|忆)/.test(u) ? '亿元' : THOUSAND.includes(u[0] ?? '') ? '千元' : '万元';
 
-export function detectUnit(text: string): { unit: Unit; found: boolean } {
+// A unit line whose scale OCR garbled into something else (单位：F元 for 单位：千元 on a fax, seed 20261429): the
+// statement prints a scale there, so 元 would be a guess that is wrong by a factor of 1000 and that no identity
+// can see (every figure scales alike). Latin look-alikes of 千 are taken for 千; either way it stays a guess.
+const LATIN_THOUSAND = 'FfTt+十';
+const GARBLED_RE = /单位\s*(?:[:：;；]|为|是)?\s*(?:人民币|RMB)?\s*([^\s\p{P}元])元/u;
+
+/**
+ * `found`: the unit was read. `guessed`: a unit line was there but its scale did not read — `unit` is then the
+ * likeliest reading of it, and the figures must be confirmed by the user.
+ */
+export function detectUnit(text: string): { unit: Unit; found: boolean; guessed?: boolean } {
   const t = normalizeText(text).replace(/[ \t]+/g, '');
   const m = UNIT_RE.exec(t) ?? HEADER_RE.exec(t);
-  return m?.[1] ? { unit: canonical(m[1]), found: true } : { unit: '元', found: false };
+  if (m?.[1]) return { unit: canonical(m[1]), found: true };
+  const g = GARBLED_RE.exec(t);
+  if (g?.[1]) return { unit: LATIN_THOUSAND.includes(g[1]) ? '千元' : '元', found: false, guessed: true };
+  return { unit: '元', found: false };
 }
