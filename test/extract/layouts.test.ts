@@ -92,6 +92,16 @@ describe('a seal\'s legend read into a label', () => {
     expect(r.readings.get('netProfit')?.cell.text).toBe('486.28');
     expect(r.readings.get('financeExpenses')).toBeUndefined();
   });
+  it('ends a label at its sign note when the seal\'s text is read into the same word (利润总额…号填列）专用套, seed 20261446)', () => {
+    const t = (text: string, x0: number, x1: number, y: number, conf = 0.99, h = 42): Word => ({ text, x0, x1, y0: y, y1: y + h, conf });
+    const r = readPage([
+      t('利润表', 600, 760, 0), t('单位：万元', 1300, 1450, 60),
+      t('项目', 400, 450, 120), t('本期金额', 1120, 1240, 120), t('上期金额', 1430, 1550, 120),
+      t('二、营业利润（亏损以“-”号填列）', 150, 600, 200), t('596.39', 1152, 1236, 200), t('380.12', 1462, 1547, 200),
+      t('三、利润总额（亏损总额以“-”号填列）专用套', 150, 737, 260, 0.91), t('602.61', 1152, 1236, 260), t('389.06', 1462, 1547, 260),
+    ]);
+    expect(r.readings.get('totalProfit')?.cell.text).toBe('602.61');
+  });
 });
 
 describe('a unit line that does not read', () => {

@@ -57,6 +57,12 @@ export function findLabels(rows: Row[], titled: StatementKind | undefined): Labe
           break;
         }
       }
+      // The same within one word (三、利润总额（亏损总额以“-”号填列）专用套, seed 20261446): a sign note ends a label.
+      const note = m?.item.key ? undefined : /^(.*?填列\s*[)）])./u.exec(cell.text);
+      if (note?.[1]) {
+        const p = matchLabel(note[1], kinds);
+        if (p?.item.key) m = p;
+      }
       if (m) hits.push({ rowIndex, cell: joined, m });
     }
   });
