@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { Box, Word } from './core/layout.ts';
+import type { LineDirection } from './core/paddle-decode.ts';
 import { PaddleThread } from './engines/paddle-host.ts';
 import { ocrCallTimeoutMs } from './limits.ts';
 import { trimFreedMemory, tuneAllocator } from './release-memory.ts';
@@ -187,7 +188,7 @@ export class SlotOcr {
   }
 
   /** Which way the page's text lines run as it stands ('across' = upright or upside down), where the engine can tell cheaply. */
-  async direction(img: { gray: Gray }): Promise<'across' | 'down' | undefined> {
+  async direction(img: { gray: Gray }): Promise<LineDirection | undefined> {
     if (this.engine !== 'paddle') return undefined;
     return (await this.paddleThread.direction(img.gray)) ?? undefined;
   }

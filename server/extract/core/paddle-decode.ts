@@ -101,7 +101,9 @@ export function decodeLine(probs: Float32Array, offset: number, steps: number, c
  * page (it lies on its side in this turn), most wide mean across; square boxes (a lone 行次 digit) count for
  * neither, and a handful of boxes tells nothing.
  */
-export function lineDirection(boxes: Box[]): 'across' | 'down' | undefined {
+export type LineDirection = 'across' | 'down';
+
+export function lineDirection(boxes: Box[]): LineDirection | undefined {
   let tall = 0;
   let wide = 0;
   for (const b of boxes) {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Box, Word } from '../core/layout.ts';
+import type { LineDirection } from '../core/paddle-decode.ts';
 import type { Gray } from '../image-prep.ts';
 import type { OcrPage } from '../ocr.ts';
 import type { ThreadReply, ThreadRequest } from './paddle-thread.ts';
@@ -87,7 +88,7 @@ export class PaddleThread {
   async warm(): Promise<void> { await this.call({ op: 'warm' }); }
   page(gray: Gray): Promise<OcrPage> { return this.call({ op: 'page', gray }) as Promise<OcrPage>; }
   lines(gray: Gray, boxes: Box[]): Promise<Word[][]> { return this.call({ op: 'lines', gray, boxes }) as Promise<Word[][]>; }
-  direction(gray: Gray): Promise<'across' | 'down' | null> { return this.call({ op: 'direction', gray }) as Promise<'across' | 'down' | null>; }
+  direction(gray: Gray): Promise<LineDirection | null> { return this.call({ op: 'direction', gray }) as Promise<LineDirection | null>; }
   /** Ends the thread as a native crash would (tests of the replacement). */
   crash(): void { if (!this.exited) this.worker.postMessage({ id: 0, op: 'crash' }); }
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
-import { decodeLine, lineDirection, linesRunDown, textBoxes } from '../core/paddle-decode.ts';
+import { decodeLine, lineDirection, linesRunDown, textBoxes, type LineDirection } from '../core/paddle-decode.ts';
 import type { Box, Word } from '../core/layout.ts';
 import type { Gray } from '../image-prep.ts';
 import type { OcrPage } from '../ocr.ts';
@@ -115,7 +115,7 @@ const STD = [0.229, 0.224, 0.225];
  * Detection tiles, rows of the detector's input: a page runs as horizontal bands of about TILE rows, each seeing
  * OVERLAP more rows of context above and below, and the probability map is stitched from the bands' cores. The
  * network's activations for a whole 1280-row page are ~250 MB, a worker's largest allocation; bands of 640 halve
- * them for ~15 % more detector CPU (the overlaps). Text lines are ~22 rows high at this scale, so 96 rows of context
+ * them; the overlaps' extra rows cost no measurable CPU (a smaller working set pays them back). Text lines are ~22 rows high at this scale, so 96 rows of context
  * keep every line whole in the band that owns its middle. KEXIAO_PADDLE_DET_TILE=0 runs the page in one piece.
  */
 const TILE = envInt('KEXIAO_PADDLE_DET_TILE', 640, true);
@@ -212,7 +212,7 @@ export async function paddlePage(g: Gray): Promise<OcrPage> {
  * page's detection, no recognition). Asked when the page survey guesses a quarter turn, which it does for most
  * pages of ruled annual-report tables that are upright.
  */
-export async function paddleDirection(g: Gray): Promise<'across' | 'down' | undefined> {
+export async function paddleDirection(g: Gray): Promise<LineDirection | undefined> {
   return lineDirection(await detect(await load(), g, DIRECTION_LONG));
 }
 const DIRECTION_LONG = 640;
