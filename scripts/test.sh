@@ -40,6 +40,9 @@ node -e '
     if (!fs.existsSync(f)) { failed++; continue; }
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    // The failures again at the very end: CI keeps only the tail of a long log.
+    for (const file of r.testResults) for (const t of file.assertionResults)
+      if (t.status === "failed") console.log(`FAILED ${file.name.replace(process.cwd() + "/", "")} › ${t.fullName}\n  ${(t.failureMessages[0] || "").split("\n").slice(0, 3).join("\n  ")}`);
   }
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 '
