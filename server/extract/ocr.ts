@@ -110,7 +110,7 @@ export class OcrPool {
     }));
   }
 
-  /** Ends every worker and thread of the pool; a job still running rejects (its thread is terminated). */
+  /** Ends every worker and thread of the pool; a job still running rejects (its thread stops and ends). */
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.waiting.splice(0)) w(undefined);
@@ -137,8 +137,8 @@ export async function closeOcr(pools: (OcrPool | undefined)[]): Promise<void> {
 
 /**
  * Ends a slot's workers after a failed job (or all of them: `closing`). The PaddleOCR thread stays when it answered
- * (a reload costs about a second of CPU); one left mid-call by an abandoned job leaves the slot and closes once that
- * call is over (the pool's close() waits for it too), so the slot's next job gets a fresh thread at once.
+ * (a reload costs about a second of CPU); one left mid-call by an abandoned job leaves the slot and closes once it
+ * has stopped that call (the pool's close() waits for it too), so the slot's next job gets a fresh thread at once.
  */
 async function retire(slot: Slot, closing: boolean, draining: Set<Promise<void>>): Promise<void> {
   const ws = [slot.chi, slot.eng];

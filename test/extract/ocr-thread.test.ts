@@ -1,7 +1,9 @@
 // PaddleOCR runs in a worker thread per OCR slot (server/extract/engines/paddle-host.ts). What must hold: a thread
 // that crashes or overstays fails its page with a stable code and the slot gets a new thread that reads; close()
-// ends every thread, also one in the middle of a page; two slots are two threads.
+// ends every thread, also one in the middle of a page, and the process lives on; two slots are two threads.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { liveThreads } from '../../server/extract/engines/paddle-host.ts';
 import { extractFile } from '../../server/extract/extract.ts';
@@ -9,10 +11,13 @@ import type { Gray } from '../../server/extract/image-prep.ts';
 import { OcrPool } from '../../server/extract/ocr.ts';
 import { SCAN_CASES, scanImage, score } from './fixtures/scans.ts';
 import { closeBrowser } from './fixtures/render.ts';
+import { until } from '../hardening/support.ts';
 
 const white = (width: number, height: number): { png: Buffer; gray: Gray } => ({ png: Buffer.alloc(0), gray: { data: Buffer.alloc(width * height, 255), width, height } });
 const clean = SCAN_CASES.find((c) => c.category === 'clean' && !c.turned)!;
 const limits = { timeoutMs: 600_000 };
+const run = promisify(execFile);
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 afterAll(() => closeBrowser(), 60_000);
 
@@ -44,8 +49,8 @@ describe('PaddleOCR worker threads', () => {
     try {
       const failed = await pool.use((ocr) => ocr.page(white(1600, 1200))).then(() => null, (e: unknown) => e);
       expect(failed).toMatchObject({ code: 'OCR_THREAD_TIMEOUT' });
-      // The timed-out thread is gone, not left running beside its replacement.
-      await new Promise((r) => setTimeout(r, 200));
+      // The timed-out thread is gone (it stops before its next network run), not left running beside its replacement.
+      await until(() => liveThreads() === 0, 10_000);
       expect(liveThreads()).toBe(0);
       const id = await pool.use(async (ocr) => ocr.paddleThread.threadId);
       expect(liveThreads()).toBe(1);
@@ -55,6 +60,13 @@ describe('PaddleOCR worker threads', () => {
     }
     expect(liveThreads()).toBe(0);
   }, 120_000);
+
+  it.each(['close', 'terminate'])('%s() in the middle of a page stops the thread without taking the process down (it aborted inside ONNX Runtime)', async (how) => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/extract/fixtures/stop-mid-page.ts', how], { cwd: ROOT, timeout: 120_000 });
+    const r = JSON.parse(stdout.trim().split('\n').pop()!) as { outcome: string; stopMs: number };
+    expect(r.outcome).toBe('OCR_THREAD_CLOSED');
+    expect(r.stopMs).toBeLessThan(15_000);
+  }, 150_000);
 
   it('gives two slots two threads, and close() ends both, also the one mid-page, without hanging', async () => {
     const pool = new OcrPool({ size: 2, engine: 'paddle', secondReader: false });

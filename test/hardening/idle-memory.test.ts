@@ -24,5 +24,6 @@ it('after four scanned pages and the engines closed, RSS falls back near where i
   expect(released.peak - released.before).toBeGreaterThan(300);
   // Measured: kept 411–475 MB above the start, released 116–159 MB.
   expect(released.idle - released.before).toBeLessThan(250);
-  expect(kept.idle - released.idle).toBeGreaterThan(150);
+  // Growth over each process's own start: the starts differ by up to 100 MB (one process renders the fixtures).
+  expect(kept.idle - kept.before - (released.idle - released.before)).toBeGreaterThan(150);
 }, 820_000);

@@ -31,13 +31,14 @@ export const liveThreads = (): number => live.size;
  * vitest it is the .ts source, and the main thread's loader hooks do not reach a worker (nor did `--import tsx` in
  * its execArgv on Node 20): a one-line bootstrap registers tsx inside the thread first.
  */
-function startWorker(): Worker {
+function startWorker(stop: SharedArrayBuffer): Worker {
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(`./paddle-thread.${ts ? 'ts' : 'js'}`, import.meta.url);
-  if (!ts) return new Worker(url, { stdout: false, stderr: false });
+  const options = { workerData: { stop }, stdout: false, stderr: false };
+  if (!ts) return new Worker(url, options);
   const tsx = tsxApi();
   const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, stdout: false, stderr: false });
+  return new Worker(boot, { ...options, eval: true });
 }
 
 /** tsx's ESM register API (its `import` condition: require.resolve would give the CommonJS file). */
@@ -51,6 +52,9 @@ function tsxApi(): string {
   }
 }
 
+/** How long a stopped thread gets to come out of the network run it is in: one run is well under a second. */
+const STOP_MS = 5_000;
+
 export class PaddleThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -58,11 +62,15 @@ export class PaddleThread {
   private exited = false;
   private broken = false;
   private closing = false;
-  private idleWaiters: (() => void)[] = [];
+  /** Raised to stop the call in flight (read by the thread before each network run: paddle.ts watchStop). */
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
+  /** Requests the thread has not answered yet, also those whose caller gave up on them (a deadline). */
+  private unanswered = 0;
+  private quietWaiters: (() => void)[] = [];
   private readonly done: Promise<void>;
 
   constructor(private readonly timeoutMs: number) {
-    this.worker = startWorker();
+    this.worker = startWorker(this.stop.buffer as SharedArrayBuffer);
     this.worker.unref();
     live.add(this);
     this.worker.on('message', (r: ThreadReply) => this.settle(r));
@@ -93,28 +101,38 @@ export class PaddleThread {
   crash(): void { if (!this.exited) this.worker.postMessage({ id: 0, op: 'crash' }); }
 
   /**
-   * Lets the call in flight finish (up to graceMs), releases the sessions, then ends the thread. Terminating a thread
-   * inside ONNX Runtime's run() aborted the whole process (SIGABRT in test/hardening/restart.test.ts), so that is
-   * the last resort: a call that overstays the grace, or the call deadline.
+   * Stops the call in flight (it rejects), releases the sessions, then ends the thread. Its callers have given up on
+   * the call (a job abandoned, a shutdown past its grace, the end of a command).
    */
-  async close(graceMs = 15_000): Promise<void> {
+  async close(): Promise<void> {
     if (this.exited) return;
     this.closing = true;
-    if (this.busy) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise<void>((r) => this.idleWaiters.push(r)), this.done, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
-      clearTimeout(timer);
-    }
-    if (!this.busy && !this.exited && !this.broken) await Promise.race([this.call({ op: 'close' }, 5_000, true).catch(() => undefined), this.done]);
+    this.fail(new PaddleThreadError('OCR_THREAD_CLOSED', 'PaddleOCR 线程已关闭'));
+    await this.quiesce();
+    if (this.unanswered === 0 && !this.exited && !this.broken) await Promise.race([this.call({ op: 'close' }, STOP_MS, true).catch(() => undefined), this.done]);
     await this.terminate();
   }
 
-  /** Ends the thread now, whatever it is doing (a deadline passed, a job was abandoned); what was pending rejects. */
+  /** Ends the thread (a deadline passed, a job was abandoned); what was pending rejects. */
   async terminate(): Promise<void> {
     this.broken = true;
     this.fail(new PaddleThreadError('OCR_THREAD_CLOSED', 'PaddleOCR 线程已关闭'));
+    await this.quiesce();
     if (!this.exited) await this.worker.terminate().catch(() => undefined);
     await this.done;
+  }
+
+  /**
+   * Stops the thread's run in flight and waits for its answer. Terminating a thread inside ONNX Runtime's run()
+   * aborts the whole process (SIGABRT when `kexiao serve` was stopped mid-page, test/hardening/restart.test.ts); a
+   * thread that does not answer within STOP_MS (stuck in native code) is terminated all the same.
+   */
+  private async quiesce(): Promise<void> {
+    if (this.unanswered === 0 || this.exited) return;
+    Atomics.store(this.stop, 0, 1);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((r) => this.quietWaiters.push(r)), this.done, new Promise<void>((r) => (timer = setTimeout(r, STOP_MS)))]);
+    clearTimeout(timer);
   }
 
   private call(req: { op: Op } & Record<string, unknown>, timeoutMs = this.timeoutMs, closing = false): Promise<unknown> {
@@ -130,20 +148,22 @@ export class PaddleThread {
       }, timeoutMs);
       p.timer.unref();
       this.pending.set(id, p);
+      this.unanswered++;
       this.worker.ref();
       this.worker.postMessage({ ...req, id });
     });
   }
 
   private settle(r: ThreadReply): void {
+    if (--this.unanswered <= 0) {
+      this.unanswered = 0;
+      for (const w of this.quietWaiters.splice(0)) w();
+    }
     const p = this.pending.get(r.id);
     if (!p) return;
     this.pending.delete(r.id);
     clearTimeout(p.timer);
-    if (this.pending.size === 0) {
-      this.worker.unref();
-      for (const w of this.idleWaiters.splice(0)) w();
-    }
+    if (this.pending.size === 0) this.worker.unref();
     if (r.ok) p.resolve(r.value);
     else {
       const e = new PaddleThreadError('OCR_THREAD_FAILED', r.message);

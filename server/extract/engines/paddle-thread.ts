@@ -1,11 +1,11 @@
 // Worker-thread entry of the PaddleOCR engine (started by paddle-host.ts, one thread per OCR slot). onnxruntime-node's
 // session.run() is synchronous on the thread that calls it, so two slots sharing the main thread's sessions read one
 // page at a time (0.98× measured); here each slot's thread has its own sessions and the pages run on both cores.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Box } from '../core/layout.ts';
 import type { Gray } from '../image-prep.ts';
 import { trimFreedMemory } from '../release-memory.ts';
-import { closePaddle, paddleDirection, paddlePage, recognizeLines, warmPaddle } from './paddle.ts';
+import { closePaddle, paddleDirection, paddlePage, recognizeLines, warmPaddle, watchStop } from './paddle.ts';
 
 export type ThreadRequest =
   | { id: number; op: 'warm' }
@@ -20,6 +20,7 @@ export type ThreadReply = { id: number; ok: true; value: unknown } | { id: numbe
 
 const port = parentPort;
 if (!port) throw new Error('paddle-thread.ts runs as a worker thread');
+watchStop(new Int32Array((workerData as { stop: SharedArrayBuffer }).stop));
 
 // A structured clone turns the Buffer into a plain Uint8Array: the engine only indexes it.
 const gray = (g: Gray): Gray => ({ width: g.width, height: g.height, data: g.data });

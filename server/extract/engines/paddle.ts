@@ -77,6 +77,19 @@ function load(): Promise<Sessions> {
   return sessions;
 }
 
+/**
+ * Raised by the main thread (paddle-host.ts) to end the call in flight: terminating a thread inside ONNX Runtime's
+ * run() aborts the whole process (SIGABRT), so the thread stops itself before its next network run instead — a
+ * page is dozens of short runs (detector bands, recognizer batches), so it stops within a fraction of a second.
+ */
+let stop: Int32Array | undefined;
+export const watchStop = (flag: Int32Array): void => { stop = flag; };
+
+function runNetwork(session: InferenceSession, input: Tensor): Promise<InferenceSession.ReturnType> {
+  if (stop && Atomics.load(stop, 0) !== 0) throw new Error('PaddleOCR 已停止');
+  return session.run({ [session.inputNames[0] as string]: input });
+}
+
 export async function closePaddle(): Promise<void> {
   const s = sessions;
   sessions = undefined;
@@ -123,7 +136,7 @@ const OVERLAP = 96;
 
 async function probabilities(s: Sessions, input: Float32Array, w: number, h: number): Promise<Float32Array> {
   const run = async (rows: number, data: Float32Array) => {
-    const out = await s.det.run({ [s.det.inputNames[0] as string]: new s.ort.Tensor('float32', data, [1, 3, rows, w]) });
+    const out = await runNetwork(s.det, new s.ort.Tensor('float32', data, [1, 3, rows, w]));
     return (out[s.det.outputNames[0] as string] as Tensor).data as Float32Array;
   };
   const n = TILE ? Math.ceil(h / TILE) : 1;
@@ -181,7 +194,7 @@ export async function recognizeLines(g: Gray, boxes: Box[]): Promise<Word[][]> {
         for (let y = 0; y < REC_HEIGHT; y++) for (let x = 0; x < b.w; x++) input[off + y * W + x] = (px[y * b.w + x] as number) / 127.5 - 1;
       }
     });
-    const out = await s.rec.run({ [s.rec.inputNames[0] as string]: new s.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]) });
+    const out = await runNetwork(s.rec, new s.ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]));
     const t = out[s.rec.outputNames[0] as string] as Tensor;
     const [, steps = 0, classes = 0] = t.dims as number[];
     const data = t.data as Float32Array;
