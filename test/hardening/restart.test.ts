@@ -74,7 +74,7 @@ describe.each(PROVIDERS)('kexiao serve stopped mid-OCR on %s', (provider) => {
         KEXIAO_OCR_IDLE_S: '1',
         ...env,
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
     const started = child;
     await until(async () => (await fetch(`${base}/api/v1/health`).catch(() => null))?.status === 200, 60_000, 200);
