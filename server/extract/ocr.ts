@@ -149,7 +149,10 @@ async function retire(slot: Slot, closing: boolean, draining: Set<Promise<void>>
   if (!keep) slot.paddle = undefined;
   let ending: Promise<void> | undefined;
   if (t && !keep) {
-    ending = t.close();
+    // The pool closing with a page in flight is a shutdown past its grace (when idle, no page is): the thread is
+    // ended as soon as it has stopped, without the round trip that releases its sessions, which the exiting
+    // process does not need and a loaded machine may not fit in the shutdown's hard bound (server/cli/shutdown.ts).
+    ending = closing && t.busy ? t.terminate() : t.close();
     if (!closing) {
       draining.add(ending);
       void ending.finally(() => draining.delete(ending!));
