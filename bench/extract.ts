@@ -15,6 +15,11 @@ import { readPage } from '../server/extract/core/read-page.ts';
 import { freshCases, freshSet, heldOutCases, SCAN_CASES, scanImage, score, setC, type ScanCase } from '../test/extract/fixtures/scans.ts';
 import { balanceSheet, documentHtml, incomeStatement, listedReport, rdDeduction, staffTable, type Sheet } from '../test/extract/fixtures/statements.ts';
 import { closeBrowser, htmlToPdf } from '../test/extract/fixtures/render.ts';
+import { restartWithHugePages } from '../bin/huge-pages.mjs';
+
+// Measured as `kexiao` runs its OCR commands: on huge pages where the kernel leaves them to us (bin/huge-pages.mjs);
+// the worker processes below inherit the setting. KEXIAO_HUGE_PAGES=0 measures 4 KB pages.
+restartWithHugePages();
 
 const what = process.argv[2] ?? 'all';
 /** BENCH_PAGES=n bounds the pages of the engine, throughput and memory runs (a loaded machine). */
