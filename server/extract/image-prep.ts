@@ -5,6 +5,7 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 import { ExtractError } from './errors.ts';
 import { estimateSkew, inkShare, quarterTurnScore } from './core/projection.ts';
 import { findSheet, rectifiedSize, warp, type Quad } from './core/sheet.ts';
+import { stretchContrast } from './core/contrast.ts';
 
 /** A grayscale image as raw bytes, one per pixel. */
 export interface Gray { data: Buffer; width: number; height: number }
@@ -147,9 +148,8 @@ export async function pagePreparer(bytes: Uint8Array, maxPixels: number, whitePo
   return async (turn) => {
     const upright = turn ? await rawGray(rawImage(flat).rotate(turn)) : flat;
     const skew = estimateSkew(upright.data, upright.width, upright.height);
-    let out = rawImage(upright);
-    if (Math.abs(skew) >= 0.1) out = out.rotate(-skew, { background: '#ffffff' });
-    const prepared = await rawGray(out.normalise({ lower: 1, upper: 99 }));
+    const level = Math.abs(skew) >= 0.1 ? await rawGray(rawImage(upright).rotate(-skew, { background: '#ffffff' })) : upright;
+    const prepared: Gray = { ...level, data: stretchContrast(level.data) };
     const png = await rawImage(prepared).png({ compressionLevel: 1 }).toBuffer();
     return { png, gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn, ...(sheet ? { sheet: true } : {}) };
   };
