@@ -3,10 +3,10 @@
 // so that stack traces name the .ts lines. In a development checkout (tsx installed) whose build is missing or
 // older than any source, the sources run through tsx instead, so an edit is never hidden by a stale build.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { restartWithHugePages } from './huge-pages.mjs';
 
-// The commands that may read a scan: on huge pages (bin/huge-pages.mjs), before anything else is loaded.
-if (['serve', 'worker', 'extract', 'batch', 'precheck'].includes(process.argv[2] ?? '')) restartWithHugePages();
+// The commands that may read a scan: on huge pages (bin/huge-pages.mjs), before anything else is loaded. Imported
+// only for them, so that `kexiao score` loads nothing beyond its own modules (test/build/build.test.ts).
+if (['serve', 'worker', 'extract', 'batch', 'precheck'].includes(process.argv[2] ?? '')) (await import('./huge-pages.mjs')).restartWithHugePages();
 
 const root = new URL('../', import.meta.url);
 const compiled = new URL('dist/server/cli/main.js', root);
