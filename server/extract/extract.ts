@@ -77,6 +77,10 @@ export async function extractFile(file: InputFile, options: ExtractOptions = {})
     }
     const type = sniffType(file.bytes);
     if (!type) throw new ExtractError('UNSUPPORTED_TYPE');
+    // A file reads all its pages on one pool, the one of its first scanned page: once that pool closed (a
+    // shutdown), its later pages fail rather than start another pool the exiting process would cut off mid-page.
+    let pool = options.pool;
+    options = { ...options, get pool() { return (pool ??= sharedPool()); } };
     const outcomes = type === 'pdf'
       ? await extractPdf(file.bytes, limits, options, check)
       : [await extractImage(file.bytes, 1, limits, options, check, pageProgress(1, options.onProgress))];
@@ -150,8 +154,7 @@ async function extractImage(
 ): Promise<PageOutcome> {
   const t = Date.now();
   await checkImage(bytes, limits.maxPixels);
-  const pool = options.pool ?? sharedPool();
-  const r = await pool.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check, (f, st) => progress(page, f, st)), check));
+  const r = await options.pool!.use((ocr) => withDeadline(ocrPage(bytes, ocr, limits.maxPixels, check, (f, st) => progress(page, f, st)), check));
   if (r === 'blank') return { page, method: 'ocr', seal: false, segments: [], ms: Date.now() - t, error: new ExtractError('EMPTY_PAGE', { page }).toIssue() };
   const base = { page, method: 'ocr' as const, seal: r.prepared.seal, rotation: r.prepared.turn, skew: r.prepared.skew, ms: Date.now() - t };
   return { ...base, segments: r.segments };

@@ -10,10 +10,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { PSM } from 'tesseract.js';
 import type { Box, Word } from './core/layout.ts';
 import type { LineDirection } from './core/paddle-decode.ts';
 import { PaddleThread } from './engines/paddle-host.ts';
+import { TesseractWorker } from './engines/tesseract-worker.ts';
 import { ocrCallTimeoutMs } from './limits.ts';
 import { trimFreedMemory, tuneAllocator } from './release-memory.ts';
 import type { Gray } from './image-prep.ts';
@@ -33,10 +34,15 @@ export function modelSource(lang: 'chi_sim' | 'eng', choice: ModelChoice = 'auto
   return { langPath: join(pkg, '4.0.0_best_int'), gzip: true, origin: 'npm' };
 }
 
-async function makeWorker(lang: 'chi_sim' | 'eng', choice: ModelChoice): Promise<Worker> {
+/** The slot's tesseract.js worker for this language, started on first use; none once its pool has closed. */
+async function tesseractOf(slot: Slot, lang: 'chi_sim' | 'eng', choice: ModelChoice): Promise<TesseractWorker> {
+  const key = lang === 'eng' ? 'eng' : 'chi';
+  if (slot[key]) return slot[key];
   const src = modelSource(lang, choice);
-  // cacheMethod 'none': otherwise tesseract.js writes the model into the working directory.
-  return createWorker(lang, OEM.LSTM_ONLY, { langPath: src.langPath, gzip: src.gzip, cacheMethod: 'none' });
+  const w = await TesseractWorker.create(lang, src.langPath, src.gzip);
+  // The pool closed while this one started (a job still running at shutdown): nobody would end it.
+  if (slot.closed) await w.terminate();
+  return (slot[key] = w);
 }
 
 export interface OcrPage {
@@ -47,7 +53,7 @@ export interface OcrPage {
   sideways?: boolean;
 }
 
-interface Slot { chi?: Worker; eng?: Worker; paddle?: PaddleThread; busy: boolean }
+interface Slot { chi?: TesseractWorker; eng?: TesseractWorker; paddle?: PaddleThread; busy: boolean; closed?: boolean }
 
 export type EngineName = 'paddle' | 'tesseract';
 export const ENGINES: readonly EngineName[] = ['paddle', 'tesseract'];
@@ -86,13 +92,16 @@ export class OcrPool {
     if (this.closed) throw new Error('OCR pool closed');
     const slot = await this.acquire();
     if (!slot) throw new Error('OCR pool closed');
+    const ocr = new SlotOcr(slot, this.options.model ?? 'auto', this.engine, this.options.secondReader ?? true, this.options.callTimeoutMs ?? ocrCallTimeoutMs());
     try {
-      return await fn(new SlotOcr(slot, this.options.model ?? 'auto', this.engine, this.options.secondReader ?? true, this.options.callTimeoutMs ?? ocrCallTimeoutMs()));
+      return await fn(ocr);
     } catch (e) {
       // A worker that failed or was abandoned mid-job may be in any state: replace it.
       await retire(slot, false, this.draining);
       throw e;
     } finally {
+      // Work that outlived its turn (a deadline, a shutdown) must not reach the slot's next job's workers.
+      ocr.end();
       if (process.env.KEXIAO_OCR_TRIM !== '0') trimFreedMemory();
       this.release(slot);
     }
@@ -105,8 +114,8 @@ export class OcrPool {
     const timeout = this.options.callTimeoutMs ?? ocrCallTimeoutMs();
     await Promise.all(this.slots.map(async (s) => {
       if (paddle) await paddleOf(s, timeout).warm();
-      else s.chi ??= await makeWorker('chi_sim', model);
-      if (this.options.secondReader ?? true) s.eng ??= await makeWorker('eng', model);
+      else await tesseractOf(s, 'chi_sim', model);
+      if (this.options.secondReader ?? true) await tesseractOf(s, 'eng', model);
     }));
   }
 
@@ -143,6 +152,7 @@ export async function closeOcr(pools: (OcrPool | undefined)[]): Promise<void> {
 async function retire(slot: Slot, closing: boolean, draining: Set<Promise<void>>): Promise<void> {
   const ws = [slot.chi, slot.eng];
   const t = slot.paddle;
+  if (closing) slot.closed = true;
   slot.chi = undefined;
   slot.eng = undefined;
   const keep = !closing && t?.usable && !t.busy;
@@ -159,20 +169,48 @@ async function retire(slot: Slot, closing: boolean, draining: Set<Promise<void>>
       ending = undefined;
     }
   }
-  await Promise.all([...ws.map((w) => w?.terminate().catch(() => undefined)), ending]);
+  await Promise.all([...ws.map((w) => w?.terminate()), ending]);
 }
 
-/** The slot's PaddleOCR thread; one that died (crash, deadline) is replaced here. */
+/**
+ * The slot's PaddleOCR thread; one that died (crash, deadline) is replaced here. Never after the pool closed
+ * (SlotOcr.open): a job still running at shutdown would start a thread that the exiting process then ends inside
+ * a network run, which aborts it.
+ */
 function paddleOf(slot: Slot, timeoutMs: number): PaddleThread {
   if (!slot.paddle?.usable) slot.paddle = new PaddleThread(timeoutMs);
   return slot.paddle;
 }
 
+/** A call on a slot after its turn ended or its pool closed (the work it served was given up). */
+export class OcrSlotClosedError extends Error {
+  readonly code = 'OCR_SLOT_CLOSED';
+  constructor() {
+    super('OCR 识别已停止');
+    this.name = 'OcrSlotClosedError';
+  }
+}
+
 export class SlotOcr {
+  private ended = false;
   constructor(private readonly slot: Slot, private readonly model: ModelChoice, readonly engine: EngineName, readonly secondReader: boolean, private readonly timeoutMs: number) {}
 
+  end(): void { this.ended = true; }
+
   /** The PaddleOCR thread this slot runs on now (tests of its replacement). */
-  get paddleThread(): PaddleThread { return paddleOf(this.slot, this.timeoutMs); }
+  get paddleThread(): PaddleThread {
+    this.open();
+    return paddleOf(this.slot, this.timeoutMs);
+  }
+
+  private tesseract(lang: 'chi_sim' | 'eng'): Promise<TesseractWorker> {
+    this.open();
+    return tesseractOf(this.slot, lang, this.model);
+  }
+
+  private open(): void {
+    if (this.ended || this.slot.closed) throw new OcrSlotClosedError();
+  }
 
   /**
    * A whole page with word boxes. tesseract.js in page-segmentation mode 4 (one column of variable-size text),
@@ -180,7 +218,7 @@ export class SlotOcr {
    */
   async page(img: { png: Buffer; gray: Gray }, psm: PSM = PSM.SINGLE_COLUMN): Promise<OcrPage> {
     if (this.engine === 'paddle') return this.paddleThread.page(img.gray);
-    const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));
+    const w = await this.tesseract('chi_sim');
     await w.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: '200', preserve_interword_spaces: '1' });
     const { data } = await w.recognize(img.png, {}, { text: true, blocks: true });
     const words: Word[] = [];
@@ -202,21 +240,21 @@ export class SlotOcr {
       const read = await this.paddleThread.lines(page, boxes);
       return read.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: ws.length ? Math.min(...ws.map((w) => w.conf ?? 0)) : 0 }));
     }
-    const w = (this.slot.chi ??= await makeWorker('chi_sim', this.model));
+    const w = await this.tesseract('chi_sim');
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: '200' });
     return readEach(w, await crops());
   }
 
 /** Small crops (amount cells) read as one line of digits. */
   async digits(crops: Buffer[]): Promise<{ text: string; confidence: number; ink: boolean }[]> {
-    const w = (this.slot.eng ??= await makeWorker('eng', this.model));
+    const w = await this.tesseract('eng');
     await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789,.-()', user_defined_dpi: '200' });
     return readEach(w, crops);
   }
 }
 
 /** Crops with no ink are not sent: tesseract spends time on them and prints statistics to stdout. */
-async function readEach(w: Worker, crops: Buffer[]): Promise<{ text: string; confidence: number; ink: boolean }[]> {
+async function readEach(w: TesseractWorker, crops: Buffer[]): Promise<{ text: string; confidence: number; ink: boolean }[]> {
   const out: { text: string; confidence: number; ink: boolean }[] = [];
   for (const c of crops) {
     const { channels } = await sharp(c).stats();

@@ -160,7 +160,7 @@ describe('serve enqueues, workers process', () => {
     const id = await uploadOk(api.base, auth, scan, '扫描件.jpg');
     await midOcr(id, 1);
     const t0 = Date.now();
-    expect(await kill(w1, 'SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(await kill(w1, 'SIGTERM'), w1.err()).toEqual({ code: 0, signal: null });
     expect(Date.now() - t0).toBeLessThan((2 * 2 + 5) * 1000);
     const back = await row(id);
     if (back.status !== 'done') expect(back).toMatchObject({ status: 'queued', attempts: 0, progress: 0, claim: null });
