@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { extractFile } from '../server/extract/extract.ts';
-import { preparePage } from '../server/extract/image-prep.ts';
+import { grayPng, preparePage } from '../server/extract/image-prep.ts';
 import { ENGINES, OcrPool, type EngineName } from '../server/extract/ocr.ts';
 import { openPdf } from '../server/extract/pdf.ts';
 import { readPage } from '../server/extract/core/read-page.ts';
@@ -96,7 +96,7 @@ async function ocrSpeed(): Promise<void> {
   for (const c of cases) {
     const prepared = await preparePage(readFileSync(await scanImage(c)), 1e9);
     const png = `data/fixtures-cache/bench-${pages.length}.png`;
-    writeFileSync(png, prepared.png);
+    writeFileSync(png, await grayPng(prepared.gray));
     pages.push({ png, prepared });
   }
   const cpu: Record<string, number[]> = { paddle: [], tesseract: [], native: [] };

@@ -11,9 +11,7 @@ import { stretchContrast } from './core/contrast.ts';
 export interface Gray { data: Buffer; width: number; height: number }
 
 export interface PreparedPage {
-  /** What the page OCR reads. */
-  png: Buffer;
-  /** The same pixels, raw, for cropping cells without decoding the page again. */
+  /** What the page OCR reads, one byte a pixel (tesseract.js gets it as a PNG: grayPng). */
   gray: Gray;
   width: number;
   height: number;
@@ -136,6 +134,9 @@ function divideByBackground(g: Gray, bg: Buffer, sw: number, sh: number, whitePo
   return out;
 }
 
+/** A grayscale page as a PNG, for tesseract.js (PaddleOCR reads the bytes themselves). */
+export const grayPng = (g: Gray): Promise<Buffer> => rawImage(g).png({ compressionLevel: 1 }).toBuffer();
+
 const rawImage = (g: Gray): Sharp => sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } });
 async function rawGray(img: Sharp): Promise<Gray> {
   const { data, info } = await img.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
@@ -173,8 +174,7 @@ export async function pagePreparer(bytes: Uint8Array, maxPixels: number, whitePo
     const skew = estimateSkew(upright.data, upright.width, upright.height);
     const level = Math.abs(skew) >= 0.1 ? await rawGray(rawImage(upright).rotate(-skew, { background: '#ffffff' })) : upright;
     const prepared: Gray = { ...level, data: stretchContrast(level.data) };
-    const png = await rawImage(prepared).png({ compressionLevel: 1 }).toBuffer();
-    return { png, gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn, ...(sheet ? { sheet: true } : {}) };
+    return { gray: prepared, width: prepared.width, height: prepared.height, seal, skew, turn, ...(sheet ? { sheet: true } : {}) };
   };
 }
 

@@ -7,6 +7,7 @@ import { parseAmount, toFen, type ParsedAmount } from './core/amount.ts';
 import { candidatesOf, round2 } from './core/assemble.ts';
 import type { ItemKey } from './core/catalog.ts';
 import { segmentOf, type Reread, type Segment } from './core/group.ts';
+import { pageIsDoubtful } from './core/page-doubt.ts';
 import { evaluate } from './core/identities.ts';
 import type { Box, Word } from './core/layout.ts';
 import { matchLabel } from './core/match.ts';
@@ -21,6 +22,8 @@ import type { ProgressDetail } from './schema.ts';
 export interface OcrPageResult {
   prepared: PreparedPage;
   segments: Segment[];
+  /** The page was read again at PaddleOCR's fine detection size (its first reading was doubtful). */
+  fine?: true;
 }
 
 const known = (rs: PageReading[]) => rs.reduce((n, r) => n + (r.kind ? r.knownLines : 0), 0);
@@ -46,7 +49,7 @@ export async function ocrPage(
   // detector on a small copy settles it for a sixth of a page's detection before a whole turn is read in vain.
   const across = first.turn === 90 ? await ocr.direction(await prepare(0)) : undefined;
   const turns = first.turn === 0 || across === 'across' ? [0, 180, 90, 270] : [90, 270, 0, 180];
-  let best: { readings: PageReading[]; words: Word[]; prepared: PreparedPage; sideways?: true } | undefined;
+  let best: { readings: PageReading[]; prepared: PreparedPage; sideways?: true } | undefined;
   let done = 0;
   // Progress only moves forward, also when another quarter turn has to be tried.
   const advance = (f: number, st: ProgressDetail['step']) => {
@@ -62,22 +65,45 @@ export async function ocrPage(
     if (page.sideways) {
       // Half a turn more leaves the lines running down the page too: only the quarter turns are left to try.
       sideways.add((turn + 180) % 360);
-      best ??= { readings: [], words: [], prepared, sideways: true };
+      best ??= { readings: [], prepared, sideways: true };
       continue;
     }
     advance(0.7, 'checking');
-    let words = page.words;
-    let readings = readSegments(words);
-    const orphans = readings.filter((r) => r.kind && r.orphans.length > 0);
-    if (orphans.length) ({ words, readings } = await rereadLabels(readings, words, prepared, ocr));
-    if (!best || best.sideways || known(readings) > known(best.readings)) best = { readings, words, prepared };
+    const readings = await readingsOf(page.words, prepared, ocr);
+    if (!best || best.sideways || known(readings) > known(best.readings)) best = { readings, prepared };
     if (readable(readings)) break;
   }
   if (!best) throw new Error('unreachable: no orientation tried');
   check();
   const { prepared } = best;
+  let segments = await secondLooks(best.readings, prepared, ocr);
+  let fine: true | undefined;
+  // Read at PaddleOCR's fast detection size, and the pipeline would not vouch for what it read: the upright page
+  // once more at the fine size (what every page cost before; the fast size loses the odd line of small print).
+  if (ocr.refines && pageIsDoubtful(segments)) {
+    check();
+    const page = await ocr.page(prepared, undefined, true);
+    const readings = page.sideways ? [] : await readingsOf(page.words, prepared, ocr);
+    if (known(readings) >= known(best.readings)) {
+      segments = await secondLooks(readings, prepared, ocr);
+      fine = true;
+    }
+  }
+  advance(1, 'checking');
+  return { prepared, segments, ...(fine ? { fine } : {}) };
+}
+
+/** A page pass's words as statements, with a second look at labels the pass garbled. */
+async function readingsOf(words: Word[], prepared: PreparedPage, ocr: SlotOcr): Promise<PageReading[]> {
+  const readings = readSegments(words);
+  if (!readings.some((r) => r.kind && r.orphans.length > 0)) return readings;
+  return rereadLabels(readings, words, prepared, ocr);
+}
+
+/** Each statement of the page with its second looks: the unit band, staff counts, doubtful amounts. */
+async function secondLooks(readings: PageReading[], prepared: PreparedPage, ocr: SlotOcr): Promise<Segment[]> {
   const segments: Segment[] = [];
-  for (let r of best.readings) {
+  for (let r of readings) {
     if (r.kind && !r.unitFound && r.kind !== 'staff_table' && r.titled) r = await rereadUnit(r, prepared, ocr);
     if (r.kind === 'staff_table') {
       await rereadCounts(r, prepared, ocr);
@@ -87,8 +113,7 @@ export async function ocrPage(
     const { rereads, unreadable } = r.kind ? await rereadAmounts(r, prepared, ocr) : { rereads: [], unreadable: [] };
     segments.push(segmentOf(r, 'ocr', rereads, unreadable));
   }
-  advance(1, 'checking');
-  return { prepared, segments };
+  return segments;
 }
 
 /**
@@ -99,10 +124,10 @@ async function rereadUnit(r: PageReading, p: PreparedPage, ocr: SlotOcr): Promis
   const top = Math.max(0, Math.min(...r.rows.map((x) => x.y)) - 20);
   const firstLabel = Math.min(...[...r.readings.values()].map((x) => x.cell.y0), top + p.height * 0.3);
   const height = Math.max(1, Math.round(firstLabel - top));
-  const band = sharp(p.png).extract({ left: 0, top: Math.round(top), width: p.width, height: Math.min(height, p.height - Math.round(top)) });
-  const png = await band.clone().png().toBuffer();
-  const { data, info } = await band.clone().raw().toBuffer({ resolveWithObject: true });
-  const { text } = await ocr.page({ png, gray: { data, width: info.width, height: info.height } }, PSM.SPARSE_TEXT);
+  const y0 = Math.round(top);
+  const rows = Math.min(height, p.height - y0);
+  const band = { data: p.gray.data.subarray(y0 * p.width, (y0 + rows) * p.width), width: p.width, height: rows };
+  const { text } = await ocr.page({ gray: band }, PSM.SPARSE_TEXT);
   const found = detectUnit(text);
   return found.found ? { ...r, unit: found.unit, unitFound: true } : r;
 }
@@ -111,7 +136,7 @@ async function rereadUnit(r: PageReading, p: PreparedPage, ocr: SlotOcr): Promis
  * Amounts without a label: read the strip where the label should be as one line (the page pass garbles a label
  * now and then under uneven light), and read the page again with whatever now matches a known line.
  */
-async function rereadLabels(readings: PageReading[], words: Word[], prepared: PreparedPage, ocr: SlotOcr): Promise<{ words: Word[]; readings: PageReading[] }> {
+async function rereadLabels(readings: PageReading[], words: Word[], prepared: PreparedPage, ocr: SlotOcr): Promise<PageReading[]> {
   const boxes = readings.flatMap((r) => r.orphans.map((b) => ({ b, kind: r.kind })));
   const texts = await ocr.lines(prepared.gray, boxes.map((x) => x.b), () => Promise.all(boxes.map((x) => crop(prepared, x.b, 0, 0.3))));
   let changed = false;
@@ -125,7 +150,7 @@ async function rereadLabels(readings: PageReading[], words: Word[], prepared: Pr
     next = [...next.filter((w) => !inside(w)), { text: t.text.replace(/\s+/g, ''), x0: b.x0 + h, x1: b.x1 - h, y0: yc - h / 2, y1: yc + h / 2, conf: t.confidence }];
     changed = true;
   });
-  return changed ? { words: next, readings: readSegments(next) } : { words, readings };
+  return changed ? readSegments(next) : readings;
 }
 
 /** Below this recognizer confidence an amount is doubtful and gets a second reader. */

@@ -13,11 +13,12 @@ import sharp from 'sharp';
 import { PSM } from 'tesseract.js';
 import type { Box, Word } from './core/layout.ts';
 import type { LineDirection } from './core/paddle-decode.ts';
+import { detectionSizes } from './engines/paddle-config.ts';
 import { PaddleThread } from './engines/paddle-host.ts';
 import { TesseractWorker } from './engines/tesseract-worker.ts';
 import { ocrCallTimeoutMs } from './limits.ts';
 import { trimFreedMemory, tuneAllocator } from './release-memory.ts';
-import type { Gray } from './image-prep.ts';
+import { grayPng, type Gray } from './image-prep.ts';
 
 const require = createRequire(import.meta.url);
 const DEBIAN_TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
@@ -197,6 +198,9 @@ export class SlotOcr {
 
   end(): void { this.ended = true; }
 
+  /** A doubtful page may be read again with finer detection (PaddleOCR reading at its fast size first). */
+  get refines(): boolean { return this.engine === 'paddle' && detectionSizes().fast > 0; }
+
   /** The PaddleOCR thread this slot runs on now (tests of its replacement). */
   get paddleThread(): PaddleThread {
     this.open();
@@ -214,13 +218,13 @@ export class SlotOcr {
 
   /**
    * A whole page with word boxes. tesseract.js in page-segmentation mode 4 (one column of variable-size text),
-   * not its default 6, which reads ruled tables as nothing.
+   * not its default 6, which reads ruled tables as nothing. `fine`: PaddleOCR's detection at its larger size.
    */
-  async page(img: { png: Buffer; gray: Gray }, psm: PSM = PSM.SINGLE_COLUMN): Promise<OcrPage> {
-    if (this.engine === 'paddle') return this.paddleThread.page(img.gray);
+  async page(img: { gray: Gray }, psm: PSM = PSM.SINGLE_COLUMN, fine = false): Promise<OcrPage> {
+    if (this.engine === 'paddle') return this.paddleThread.page(img.gray, fine);
     const w = await this.tesseract('chi_sim');
     await w.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: '200', preserve_interword_spaces: '1' });
-    const { data } = await w.recognize(img.png, {}, { text: true, blocks: true });
+    const { data } = await w.recognize(await grayPng(img.gray), {}, { text: true, blocks: true });
     const words: Word[] = [];
     for (const b of data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const wd of l.words) {
       words.push({ text: wd.text, x0: wd.bbox.x0, y0: wd.bbox.y0, x1: wd.bbox.x1, y1: wd.bbox.y1, conf: wd.confidence / 100 });

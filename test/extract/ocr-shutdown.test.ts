@@ -16,7 +16,7 @@ import { SCAN_CASES, scanImage } from './fixtures/scans.ts';
 
 const run = promisify(execFile);
 const ROOT = new URL('../..', import.meta.url).pathname;
-const white = (width: number, height: number): { png: Buffer; gray: Gray } => ({ png: Buffer.alloc(0), gray: { data: Buffer.alloc(width * height, 255), width, height } });
+const white = (width: number, height: number): { gray: Gray } => ({ gray: { data: Buffer.alloc(width * height, 255), width, height } });
 /** A small crop with ink: tesseract.js reads it (whatever it makes of it), and a blank crop would be skipped. */
 const inked = () => sharp({ create: { width: 220, height: 40, channels: 3, background: '#fff' } })
   .composite([{ input: { create: { width: 160, height: 16, channels: 3, background: '#000' } }, left: 30, top: 12 }])
@@ -67,7 +67,7 @@ describe('an OCR pool closed while a job holds a slot', () => {
   it('fails the calls of a job that outlived its turn, so they never reach the slot\'s next job', async () => {
     const pool = new OcrPool({ size: 1, engine: 'paddle', secondReader: false });
     try {
-      let kept: { page: (img: { png: Buffer; gray: Gray }) => Promise<unknown> } | undefined;
+      let kept: { page: (img: { gray: Gray }) => Promise<unknown> } | undefined;
       await pool.use(async (ocr) => { kept = ocr; });
       await expect(kept!.page(white(400, 300))).rejects.toMatchObject({ code: 'OCR_SLOT_CLOSED' });
       expect(await pool.use(async (ocr) => (await ocr.page(white(400, 300))).words.length)).toBe(0);

@@ -13,7 +13,7 @@ import { SCAN_CASES, scanImage, score } from './fixtures/scans.ts';
 import { closeBrowser } from './fixtures/render.ts';
 import { until } from '../hardening/support.ts';
 
-const white = (width: number, height: number): { png: Buffer; gray: Gray } => ({ png: Buffer.alloc(0), gray: { data: Buffer.alloc(width * height, 255), width, height } });
+const white = (width: number, height: number): { gray: Gray } => ({ gray: { data: Buffer.alloc(width * height, 255), width, height } });
 const clean = SCAN_CASES.find((c) => c.category === 'clean' && !c.turned)!;
 const limits = { timeoutMs: 600_000 };
 const run = promisify(execFile);

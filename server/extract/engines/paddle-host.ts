@@ -94,7 +94,7 @@ export class PaddleThread {
   get busy(): boolean { return this.pending.size > 0; }
 
   async warm(): Promise<void> { await this.call({ op: 'warm' }); }
-  page(gray: Gray): Promise<OcrPage> { return this.call({ op: 'page', gray }) as Promise<OcrPage>; }
+  page(gray: Gray, fine = false): Promise<OcrPage> { return this.call({ op: 'page', gray, fine }) as Promise<OcrPage>; }
   lines(gray: Gray, boxes: Box[]): Promise<Word[][]> { return this.call({ op: 'lines', gray, boxes }) as Promise<Word[][]>; }
   direction(gray: Gray): Promise<LineDirection | null> { return this.call({ op: 'direction', gray }) as Promise<LineDirection | null>; }
   /** Ends the thread as a native crash would (tests of the replacement). */

