@@ -202,13 +202,37 @@ export async function paddlePage(g: Gray, fine = false): Promise<OcrPage> {
   const s = await load();
   const sizes = detectionSizes();
   const boxes = await detect(s, g, fine || !sizes.fast ? sizes.fine : sizes.fast);
+  const earlier = fine && lastFast && lastFast.print === printOf(g) ? lastFast : undefined;
+  lastFast = undefined;
   if (linesRunDown(boxes)) return { words: [], confidence: 0, text: '', sideways: true };
-  const lines = await recognizeLines(g, boxes);
+  // The fine pass of a page read at the fast size a moment ago: the lines both passes found alike are not
+  // recognised again (recognition is two thirds of a page's network time), only the ones the fine pass adds or cuts anew.
+  const same = boxes.map((b) => earlier?.boxes.findIndex((e) => alike(e, b)) ?? -1);
+  const fresh = await recognizeLines(g, boxes.filter((_, i) => same[i]! < 0));
+  let next = 0;
+  const lines = boxes.map((_, i) => (same[i]! >= 0 ? earlier!.lines[same[i]!]! : fresh[next++]!));
+  if (!fine && sizes.fast) lastFast = { print: printOf(g), boxes, lines };
   // PaddleOCR's own drop score: below it a "word" is a seal's remnant or a stain (4 and 581 read at 0.29 from a
   // seal's faint outline between the 行次 and the amount, while print reads at 0.9 and more).
   const words = lines.flat().filter((w) => (w.conf ?? 0) >= DROP_SCORE);
   const confidence = words.length ? words.reduce((a, w) => a + (w.conf ?? 0), 0) / words.length : 0;
   return { words, confidence, text: lines.map((l) => l.map((w) => w.text).join(' ')).join('\n') };
+}
+
+/** The last page read at the fast size, for its fine pass if one follows. */
+let lastFast: { print: string; boxes: Box[]; lines: Word[][] } | undefined;
+
+/** Enough of an image to tell it from another page (its size and every 251st pixel). */
+function printOf(g: Gray): string {
+  let h = 0;
+  for (let i = 0; i < g.data.length; i += 251) h = (Math.imul(h, 31) + (g.data[i] as number)) | 0;
+  return `${g.width}x${g.height}:${h}`;
+}
+
+/** Two detections of the same text line: every edge within a fraction of the line's height. */
+function alike(a: Box, b: Box): boolean {
+  const h = Math.min(a.y1 - a.y0, b.y1 - b.y0);
+  return Math.abs(a.y0 - b.y0) <= 0.15 * h && Math.abs(a.y1 - b.y1) <= 0.15 * h && Math.abs(a.x0 - b.x0) <= 0.3 * h && Math.abs(a.x1 - b.x1) <= 0.3 * h;
 }
 
 /**
