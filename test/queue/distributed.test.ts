@@ -3,7 +3,7 @@
 // nothing (another finishes the job); a file that kills every worker ends failed after the attempt limit; a file
 // that cannot be read is retried with backoff, then failed with a code; two workers at once never both complete a
 // document; SIGTERM hands the job back; the health check and `kexiao queue` show the queue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { s3Store } from '../../server/files/store.ts';
 import { runKexiao } from '../helpers/cli.ts';
 import { until } from '../hardening/support.ts';
@@ -25,6 +25,7 @@ beforeAll(async () => {
   c = await startCluster({ KEXIAO_JOB_MAX_ATTEMPTS: '3' });
   api = await c.serve();
 }, 240_000);
+afterEach(async () => c?.killWorkers(), 30_000);
 afterAll(async () => c?.stop(), 60_000);
 
 const row = (id: string) => c.db.prisma.document.findUniqueOrThrow({ where: { id } });
@@ -35,6 +36,9 @@ const midOcr = (id: string, attempt: number) =>
     const r = await row(id);
     return r.status === 'processing' && r.attempts === attempt && r.progress > 0 && r.progress < 0.5;
   }, 120_000, 20);
+// A worker logs a job's outcome after the row is settled, and the line reaches us through a pipe: wait for it.
+const logged = (p: Proc, want: (l: Record<string, unknown>) => boolean, n = 1) =>
+  until(() => p.logs().filter((l) => l.outcome !== undefined && want(l)).length >= n, 10_000, 50);
 const health = async () => (await (await fetch(`${api.base}/api/v1/health`)).json()) as { queue: Record<string, number | boolean> };
 const kill = async (p: Proc, signal: NodeJS.Signals = 'SIGKILL') => {
   p.child.kill(signal);
@@ -58,6 +62,7 @@ describe('serve enqueues, workers process', () => {
     const done = await json(await fetch(`${api.base}/api/v1/documents/${id}`, { headers: auth }));
     expect(done).toMatchObject({ status: 'done', progress: 1, result: { method: 'text' } });
     expect((await row(id)).attempts).toBe(1);
+    await logged(w, (l) => l.document === id);
     expect(w.logs().filter((l) => l.document === id).map((l) => l.outcome)).toEqual(['done']);
     await until(async () => (await health()).queue.waiting === 0, 5000);
     expect(await kill(w, 'SIGTERM')).toEqual({ code: 0, signal: null });
@@ -83,6 +88,7 @@ describe('serve enqueues, workers process', () => {
     const mine = await uploadOk(api.base, one, pdfs[0]!, '利润表.pdf');
     const w = await c.worker(); // one job at a time: the order is the queue's
     await until(async () => (await c.db.prisma.document.count({ where: { id: { in: [...theirs, mine] }, status: 'done' } })) === 6, 60_000, 100);
+    await logged(w, (l) => l.outcome === 'done', 6);
     const order = w.logs().filter((l) => l.outcome === 'done').map((l) => l.document);
     // BullMQ priorities by the owner's documents waiting: each firm's first document, then each one's second, …
     expect(order.indexOf(mine)).toBe(1);
@@ -101,6 +107,7 @@ describe('serve enqueues, workers process', () => {
     const r = await row(id);
     expect(r).toMatchObject({ status: 'done', attempts: 2, claim: null });
     expect((r.result as { method: string }).method).toBe('ocr');
+    await logged(w2, (l) => l.document === id);
     expect(w2.logs().filter((l) => l.document === id).map((l) => l.outcome)).toEqual(['done']);
     await kill(w2, 'SIGTERM');
   }, 300_000);
@@ -133,6 +140,7 @@ describe('serve enqueues, workers process', () => {
     const w = await c.worker();
     await until(async () => (await row(id)).status === 'failed', 60_000, 100);
     expect(await row(id)).toMatchObject({ attempts: 3, error: { code: 'FILE_UNAVAILABLE' } });
+    await logged(w, (l) => l.document === id);
     const attempts = w.logs().filter((l) => l.document === id);
     expect(attempts.map((l) => l.outcome)).toEqual(['failed']); // the two retries threw before an outcome
     expect(attempts[0]!.attempt).toBe(3);
@@ -149,6 +157,7 @@ describe('serve enqueues, workers process', () => {
       for (let i = 0; i < 5; i++) ids.push(await uploadOk(api.base, auth, i === 4 ? scan : pdfs[(u + i) % pdfs.length]!, `报表${u}-${i}.pdf`));
     }
     await until(async () => (await c.db.prisma.document.count({ where: { id: { in: ids }, status: 'done' } })) === ids.length, 300_000, 200);
+    await until(() => [...w1.logs(), ...w2.logs()].filter((l) => ids.includes(l.document as string) && l.outcome === 'done').length >= ids.length, 10_000, 50);
     const completions = [...w1.logs(), ...w2.logs()].filter((l) => ids.includes(l.document as string) && l.outcome === 'done');
     expect(completions.length).toBe(ids.length);
     expect(new Set(completions.map((l) => l.document)).size).toBe(ids.length);

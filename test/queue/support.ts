@@ -44,6 +44,8 @@ export interface Cluster {
   env: Record<string, string>;
   serve(extra?: Record<string, string>): Promise<Proc & { base: string }>;
   worker(extra?: Record<string, string>, args?: string[]): Promise<Proc>;
+  /** Workers a failed test left running are SIGKILLed, so they cannot take the next test's jobs. */
+  killWorkers(): Promise<void>;
   /** Every process still running is SIGKILLed; the database, the Redis keys and the bucket go. */
   stop(): Promise<void>;
 }
@@ -54,6 +56,11 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
   const uploads = mkdtempSync(join(tmpdir(), 'kexiao-cluster-'));
   const prefix = `kxq-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const procs: Proc[] = [];
+  const workers: Proc[] = [];
+  const killAll = async (ps: Proc[]) => {
+    for (const p of ps) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+    await Promise.all(ps.map((p) => p.exited));
+  };
   const base: Record<string, string> = {
     DATABASE_URL: fresh.url,
     REDIS_URL,
@@ -106,13 +113,14 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
     },
     async worker(extra = {}, args = ['--concurrency', '1']) {
       const p = spawnKexiao(['worker', ...args], extra);
+      workers.push(p);
       await until(() => p.err().includes('识别 worker 已启动') || p.child.exitCode !== null, 60_000, 100);
       if (p.child.exitCode !== null) throw new Error(`worker exited: ${p.err()}`);
       return p;
     },
+    killWorkers: () => killAll(workers),
     async stop() {
-      for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-      await Promise.all(procs.map((p) => p.exited));
+      await killAll(procs);
       await db?.close();
       await fresh.drop().catch(() => undefined);
       await dropRedisKeys(prefix);
