@@ -201,6 +201,18 @@ describe('staff counts', () => {
     expect(agreed?.confidence).toBeGreaterThanOrEqual(0.97);
     expect(assemble(1, table([...eight, '45.75']), 'text')?.doc.fields.employees).toMatchObject({ value: '45.75', flagged: true });
   });
+  it('flags, and keeps, eight counts that jump more than fourfold and by 20 people or more (fresh seed 20261709 degraded: 7 read as 71 and 77)', async () => {
+    const { assemble } = await import('../../server/extract/core/assemble.ts');
+    const { implausibleJump } = await import('../../server/extract/core/staff.ts');
+    const misread = assemble(1, table(['71', '77', '11', '7', '7', '10', '10', '9'], false), 'ocr')?.doc.fields.employees;
+    expect(misread).toMatchObject({ value: '25.25', flagged: true });
+    expect(misread!.confidence).toBeLessThanOrEqual(0.6);
+    const grew = assemble(1, table(['8', '9', '11', '14', '18', '21', '25', '27'], false), 'ocr')?.doc.fields.employees;
+    expect(grew).toMatchObject({ value: '16.625' });
+    expect(grew?.flagged).toBeUndefined();
+    // Table-driven: fourfold alone (2 → 9) or 20 people alone (60 → 85) is an ordinary year.
+    expect([[2, 9], [60, 85], [5, 25], [5, 21], [4, 24]].map((c) => implausibleJump(c))).toEqual([false, false, true, false, true]);
+  });
   it('flags a printed average whose quarters were not all read, instead of averaging the wrong figures', async () => {
     const { assemble } = await import('../../server/extract/core/assemble.ts');
     // One quarter figure lost under a seal: seven whole numbers and the average.

@@ -3,7 +3,7 @@ import { FIELD_NAMES, type Field, type StatementKind, type StatementResult } fro
 import { formatDecimal, formatFen, toFen, type ParsedAmount } from './amount.ts';
 import type { ItemKey } from './catalog.ts';
 import type { PageReading, Reading } from './read-page.ts';
-import { countShape, type QuarterTable } from './staff.ts';
+import { countShape, implausibleJump, type Quarter, type QuarterTable } from './staff.ts';
 import { resolve, type Candidate, type Resolution } from './resolve.ts';
 
 export type Method = 'text' | 'ocr';
@@ -132,7 +132,13 @@ function quarterFields(t: QuarterTable, method: Method): Record<string, Field> {
   const field = (value: string): Field =>
     t.printedAgrees === false ? { value, confidence: 0.5, flagged: true }
     : t.unchecked ? { value, confidence: round2(Math.min(base, 0.6)), flagged: true } : { value, confidence: round2(t.printedAgrees ? Math.max(base, 0.97) : base) };
-  return { employees: field(t.employees), techStaff: field(t.techStaff) };
+  const jumps = (a: keyof Quarter, b: keyof Quarter) => implausibleJump(t.quarters.flatMap((q) => [q[a], q[b]]));
+  const employees = field(t.employees);
+  const techStaff = field(t.techStaff);
+  return {
+    employees: jumps('startEmployees', 'endEmployees') ? doubtful(employees) : employees,
+    techStaff: jumps('startTech', 'endTech') ? doubtful(techStaff) : techStaff,
+  };
 }
 
 /**
@@ -169,14 +175,18 @@ function countField(r: Reading, method: Method): Field | undefined {
     return quarters.length === 0 ? shown : { ...shown, confidence: Math.min(shown.confidence, 0.6), flagged: true };
   }
   if (!sound) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
-  if (quarters.length === 8) return count(quarters, 8, conf);
-  if (quarters.length === 4) return count(quarters, 4, conf);
+  if (quarters.length === 8 || quarters.length === 4) {
+    const f = count(quarters, quarters.length, conf);
+    return implausibleJump(quarters.map((q) => Number(q.digits))) ? doubtful(f) : f;
+  }
   if (quarters.length === 1) return count(quarters, 1, conf);
   // Some quarters' counts and no average: the figure cannot be given (read-page.ts reports it missing).
   if (partial) return undefined;
   if (quarters.length > 1) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
   return undefined;
 }
+
+const doubtful = (f: Field): Field => ({ ...f, confidence: Math.min(f.confidence, 0.6), flagged: true });
 
 function count(nums: ParsedAmount[], divisor: number, confidence: number): Field {
   // Σ / divisor, exactly, with every value brought to a common scale.

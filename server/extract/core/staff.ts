@@ -220,3 +220,15 @@ export function countShape(nums: ParsedAmount[], byHeader?: ParsedAmount): { pri
   const partial = !printed && sound && quarters.length > 1 && quarters.length !== 4 && quarters.length !== 8;
   return { ...(printed ? { printed } : {}), quarters, sound, partial };
 }
+
+/**
+ * A firm's head counts on its eight dates of one year, as read, that jump more than fourfold and by 20 people or
+ * more (7 → 71: a ruling line or a speck read as a digit beside the count). Such a year is possible, so the
+ * figure is kept, but it is flagged for the owner to confirm rather than vouched for. No identity checks a count.
+ */
+export function implausibleJump(counts: number[]): boolean {
+  if (counts.length < 2) return false;
+  const lo = Math.min(...counts);
+  const hi = Math.max(...counts);
+  return hi - lo >= 20 && hi > 4 * lo;
+}
