@@ -210,6 +210,10 @@ describe('staff counts', () => {
     const grew = assemble(1, table(['8', '9', '11', '14', '18', '21', '25', '27'], false), 'ocr')?.doc.fields.employees;
     expect(grew).toMatchObject({ value: '16.625' });
     expect(grew?.flagged).toBeUndefined();
+    // Four quarterly averages, some ending in .5: 7.5 is not 75 people.
+    const averages = assemble(1, table(['7.5', '10', '9.5', '8'], false), 'ocr')?.doc.fields.employees;
+    expect(averages).toMatchObject({ value: '8.75' });
+    expect(averages?.flagged).toBeUndefined();
     // Table-driven: fourfold alone (2 → 9) or 20 people alone (60 → 85) is an ordinary year.
     expect([[2, 9], [60, 85], [5, 25], [5, 21], [4, 24]].map((c) => implausibleJump(c))).toEqual([false, false, true, false, true]);
   });

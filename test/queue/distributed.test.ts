@@ -157,8 +157,9 @@ describe('serve enqueues, workers process', () => {
       for (let i = 0; i < 5; i++) ids.push(await uploadOk(api.base, auth, i === 4 ? scan : pdfs[(u + i) % pdfs.length]!, `报表${u}-${i}.pdf`));
     }
     await until(async () => (await c.db.prisma.document.count({ where: { id: { in: ids }, status: 'done' } })) === ids.length, 300_000, 200);
-    await until(() => [...w1.logs(), ...w2.logs()].filter((l) => ids.includes(l.document as string) && l.outcome === 'done').length >= ids.length, 10_000, 50);
-    const completions = [...w1.logs(), ...w2.logs()].filter((l) => ids.includes(l.document as string) && l.outcome === 'done');
+    const done = () => [...w1.logs(), ...w2.logs()].filter((l) => ids.includes(l.document as string) && l.outcome === 'done');
+    await until(() => done().length >= ids.length, 10_000, 50);
+    const completions = done();
     expect(completions.length).toBe(ids.length);
     expect(new Set(completions.map((l) => l.document)).size).toBe(ids.length);
     expect(w1.logs().some((l) => l.outcome === 'done') && w2.logs().some((l) => l.outcome === 'done')).toBe(true);

@@ -172,12 +172,12 @@ function countField(r: Reading, method: Method): Field | undefined {
       return shown.value === computed.value ? { ...shown, confidence: Math.max(shown.confidence, 0.97) } : { ...shown, confidence: 0.5, flagged: true };
     }
     // Quarters missing or misread: the average stands unchecked.
-    return quarters.length === 0 ? shown : { ...shown, confidence: Math.min(shown.confidence, 0.6), flagged: true };
+    return quarters.length === 0 ? shown : doubtful(shown);
   }
   if (!sound) return { ...count([r.amount], 1, Math.min(conf, 0.5)), flagged: true };
   if (quarters.length === 8 || quarters.length === 4) {
     const f = count(quarters, quarters.length, conf);
-    return implausibleJump(quarters.map((q) => Number(q.digits))) ? doubtful(f) : f;
+    return implausibleJump(quarters.map((q) => Number(q.digits) / 10 ** q.scale)) ? doubtful(f) : f;
   }
   if (quarters.length === 1) return count(quarters, 1, conf);
   // Some quarters' counts and no average: the figure cannot be given (read-page.ts reports it missing).
