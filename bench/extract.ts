@@ -169,35 +169,52 @@ async function memory(): Promise<void> {
 
 /**
  * Pages per minute with 1 and 2 worker *processes* (what `kexiao worker` runs; each has its own ONNX sessions):
- * one process reads all pages on one slot, then on two slots (two PaddleOCR threads), then two processes read half
- * each, started together after their warm-up.
+ * one process reads all pages on one slot, then on two slots (two PaddleOCR threads), then two processes. The
+ * processes take their pages from one queue, a page at a time, once both are warm (as workers take jobs from
+ * BullMQ): a fixed half each left one of them idle while the other read its heavier half. This machine's speed
+ * drifts by a tenth and more from one minute to the next, so the three runs alternate for BENCH_ROUNDS rounds
+ * (3) and the speed-ups are given per round and as the median.
  */
 async function workers(engine: EngineName): Promise<void> {
-  const { execFile } = await import('node:child_process');
+  const { fork } = await import('node:child_process');
   const all = SCAN_CASES.filter((c) => !c.turned).slice(0, PAGES);
   const files = await Promise.all(all.slice(0, all.length - (all.length % 2)).map(scanImage));
   execFileSync('node', ['scripts/build.mjs'], { stdio: 'ignore' });
   const child = new URL('./extract-worker-child.mjs', import.meta.url).pathname;
-  const run = (parts: string[][], slots = 1) => Promise.all(parts.map((p) => new Promise<{ ms: number; cpuMs: number; pages: number; peakMb: number }>((resolve, reject) => {
-    execFile(process.execPath, [child, engine, ...p], { maxBuffer: 1 << 24, env: { ...process.env, BENCH_SLOTS: String(slots) } }, (err, stdout) => {
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (err || !line) reject(err ?? new Error('worker printed no result'));
-      else resolve(JSON.parse(line));
-    });
-  })));
-  const one = await run([files]);
-  const slots = await run([files], 2);
-  const two = await run([files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)]);
+  type Result = { ms: number; cpuMs: number; pages: number; peakMb: number };
+  const run = async (processes: number, slots = 1): Promise<Result[]> => {
+    const queue = [...files];
+    let ready = 0;
+    const children = Array.from({ length: processes }, () => fork(child, [engine, ...files], { execArgv: [], env: { ...process.env, BENCH_SLOTS: String(slots) }, stdio: 'inherit' }));
+    return Promise.all(children.map((c) => new Promise<Result>((resolve, reject) => {
+      c.on('message', (m: { op: string; result?: Result }) => {
+        if (m.op === 'ready' && ++ready === processes) for (const k of children) k.send({ op: 'go' });
+        if (m.op === 'next') c.send({ file: queue.shift() ?? null });
+        if (m.op === 'done') resolve(m.result!);
+      });
+      c.on('exit', (code) => reject(new Error(`worker exited (${code}) before its figures`)));
+    })));
+  };
   const wall = (rs: { ms: number }[]) => Math.max(...rs.map((r) => r.ms));
-  const perMin = (rs: { ms: number; pages: number }[]) => (rs.reduce((a, r) => a + r.pages, 0) / wall(rs)) * 60_000;
-  const cpu = (rs: { cpuMs: number; pages: number }[]) => rs.reduce((a, r) => a + r.cpuMs, 0) / rs.reduce((a, r) => a + r.pages, 0);
+  const perMin = (rs: Result[]) => (rs.reduce((a, r) => a + r.pages, 0) / wall(rs)) * 60_000;
+  const cpu = (rs: Result[]) => rs.reduce((a, r) => a + r.cpuMs, 0) / rs.reduce((a, r) => a + r.pages, 0);
   // Cores kept busy: CPU time over wall time (2.0 = both cores of this machine), whatever else the machine runs.
-  const cores = (rs: { ms: number; cpuMs: number }[]) => (rs.reduce((a, r) => a + r.cpuMs, 0) / wall(rs)).toFixed(2);
-  const row = (name: string, rs: typeof one) => `${name}: ${perMin(rs).toFixed(1)} pages/min, ${fmt(cpu(rs))} CPU a page, ${cores(rs)} cores busy, peak ${rs.map((r) => r.peakMb.toFixed(0)).join(' / ')} MB`;
-  console.log(`\n## Worker processes and slots, ${engine}, ${files.length} scans and photos, compiled code (load ${load()})`);
-  console.log(row('1 process, 1 slot', one));
-  console.log(`${row('1 process, 2 slots', slots)}   speed-up ${(perMin(slots) / perMin(one)).toFixed(2)}×`);
-  console.log(`${row('2 processes, 1 slot each', two)}   speed-up ${(perMin(two) / perMin(one)).toFixed(2)}×`);
+  const cores = (rs: Result[]) => (rs.reduce((a, r) => a + r.cpuMs, 0) / wall(rs)).toFixed(2);
+  const row = (name: string, rs: Result[]) => `${name}: ${perMin(rs).toFixed(1)} pages/min, ${fmt(cpu(rs))} CPU a page, ${cores(rs)} cores busy, peak ${rs.map((r) => `${r.peakMb.toFixed(0)}${rs.length > 1 ? ` (${r.pages} pages)` : ''}`).join(' / ')} MB`;
+  const rounds = Number(process.env.BENCH_ROUNDS) || 3;
+  const ups: { slots: number; two: number; cpu: number }[] = [];
+  console.log(`\n## Worker processes and slots, ${engine}, ${files.length} scans and photos, compiled code, ${rounds} rounds (load ${load()})`);
+  for (let r = 1; r <= rounds; r++) {
+    const one = await run(1);
+    const slots = await run(1, 2);
+    const two = await run(2);
+    ups.push({ slots: perMin(slots) / perMin(one), two: perMin(two) / perMin(one), cpu: cpu(one) });
+    console.log(`round ${r} (load ${load()})`);
+    console.log(`  ${row('1 process, 1 slot', one)}`);
+    console.log(`  ${row('1 process, 2 slots', slots)}   speed-up ${ups.at(-1)!.slots.toFixed(2)}×`);
+    console.log(`  ${row('2 processes, 1 slot each', two)}   speed-up ${ups.at(-1)!.two.toFixed(2)}×`);
+  }
+  console.log(`median: ${fmt(median(ups.map((u) => u.cpu)))} CPU a page (1 slot); speed-up 2 slots ${median(ups.map((u) => u.slots)).toFixed(2)}×, 2 processes ${median(ups.map((u) => u.two)).toFixed(2)}×`);
 }
 
 type Tally = Map<string, { right: number; total: number; wrong: string[] }>;
