@@ -1,7 +1,7 @@
-// PaddleOCR's ONNX models (exported by paddle2onnx at opset 9) spell every activation of their PP-LCNetV3 backbones
-// as eight element-wise passes over the feature map: the learnable affine after the convolution (×s, +b), hardswish
-// as +3, clip to [0, 6], ×x, ÷6, then the affine after the activation (×s, +b). ONNX Runtime fuses none of them,
-// and each is a full pass over memory: a third of the recognizer's kernel time. This rewrites the graph in memory
+// PaddleOCR's ONNX models (exported by paddle2onnx) spell every activation of their PP-LCNetV3 backbones as eight
+// element-wise passes over the feature map: the learnable affine after the convolution (×s, +b), hardswish as +3,
+// clip to [0, 6], ×x, ÷6, then the affine after the activation (×s, +b). ONNX Runtime fuses none of them, and each
+// is a full pass over memory: without them the recognizer runs 29 % faster, the detector 18 %. This rewrites the graph in memory
 // before the session is made, with the same arithmetic: affines folded into the convolutions' weights and biases,
 // hardswish as x·HardSigmoid(x) (HardSigmoid with α = 1/6, β = ½ is clip(x + 3, 0, 6) / 6). The model files stay as
 // the package ships them.
@@ -71,7 +71,7 @@ function constantOf(bytes: Uint8Array, f: Field): Tensor | undefined {
     if (tf.find((y) => y.no === 2)?.value !== FLOAT || !raw || (raw.to - raw.from) % 4) return undefined;
     const data = new Float32Array((raw.to - raw.from) / 4);
     new Uint8Array(data.buffer).set(bytes.subarray(raw.from, raw.to));
-    return { dims: tf.filter((y) => y.no === 1).map((y) => y.value), data };
+    return { dims: tf.filter((y) => y.no === 1).flatMap((y) => (y.wire === 2 ? readPacked(bytes, y) : [y.value])), data };
   }
   return undefined;
 }
