@@ -14,7 +14,7 @@ interface Node {
   outputs: string[];
   /** The node's other fields (name, op_type, attributes, domain), copied as they are. */
   rest: Uint8Array[];
-  attrs: Map<string, { f?: number; i?: number; ints?: number[] }>;
+  attrs: Map<string, { f?: number; ints?: number[] }>;
   /** Constants this rewrite made, written just before the node if something still reads them. */
   before: string[];
   dead: boolean;
@@ -33,12 +33,11 @@ function parseNode(bytes: Uint8Array, f: Field): Node {
       node.rest.push(bytes.subarray(x.start, x.end));
       if (x.no === 4) node.op = text(bytes, x);
       if (x.no === 5) {
-        const a: { f?: number; i?: number; ints?: number[] } = {};
+        const a: { f?: number; ints?: number[] } = {};
         let name = '';
         for (const y of readFields(bytes, x.from, x.to)) {
           if (y.no === 1) name = text(bytes, y);
           else if (y.no === 2 && y.wire === 5) a.f = new DataView(bytes.buffer, bytes.byteOffset + y.from, 4).getFloat32(0, true);
-          else if (y.no === 3 && y.wire === 0) a.i = y.value;
           else if (y.no === 8) (a.ints ??= []).push(...(y.wire === 0 ? [y.value] : readPacked(bytes, y)));
         }
         node.attrs.set(name, a);
@@ -134,7 +133,7 @@ class Graph {
     return name;
   }
 
-  /** A Conv's weights and bias (zeros when it has none), if both are constants. */
+  /** A Conv's weights and a copy of its bias (zeros when it has none), if both are constants. */
   convParams(conv: Node): { w: Tensor; bias: Float32Array } | undefined {
     const w = this.constants.get(conv.inputs[1] ?? '');
     if (!w || w.dims.length !== 4) return undefined;
@@ -225,7 +224,7 @@ function foldAffineIntoNextConv(g: Graph, mul: Node): void {
   const pointwise = (conv.attrs.get('kernel_shape')?.ints ?? []).every((k) => k === 1) && (conv.attrs.get('pads')?.ints ?? []).every((p) => p === 0)
     && conv.attrs.get('kernel_shape') !== undefined;
   const w = scaled(params.w.data, s.value);
-  const bias = Float32Array.from(params.bias);
+  const { bias } = params;
   if (b && pointwise) {
     for (let o = 0; o < out; o++) {
       let sum = 0;
