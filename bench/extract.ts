@@ -183,7 +183,7 @@ async function workers(engine: EngineName): Promise<void> {
   const child = new URL('./extract-worker-child.mjs', import.meta.url).pathname;
   type Result = { ms: number; cpuMs: number; pages: number; peakMb: number };
   const run = async (processes: number, slots = 1): Promise<Result[]> => {
-    const queue = [...files];
+    const queue = Array.from({ length: passes }, () => files).flat();
     let ready = 0;
     const children = Array.from({ length: processes }, () => fork(child, [engine, ...files], { execArgv: [], env: { ...process.env, BENCH_SLOTS: String(slots) }, stdio: 'inherit' }));
     return Promise.all(children.map((c) => new Promise<Result>((resolve, reject) => {
@@ -202,8 +202,13 @@ async function workers(engine: EngineName): Promise<void> {
   const cores = (rs: Result[]) => (rs.reduce((a, r) => a + r.cpuMs, 0) / wall(rs)).toFixed(2);
   const row = (name: string, rs: Result[]) => `${name}: ${perMin(rs).toFixed(1)} pages/min, ${fmt(cpu(rs))} CPU a page, ${cores(rs)} cores busy, peak ${rs.map((r) => `${r.peakMb.toFixed(0)}${rs.length > 1 ? ` (${r.pages} pages)` : ''}`).join(' / ')} MB`;
   const rounds = Number(process.env.BENCH_ROUNDS) || 3;
+  // A worker's rate is what it keeps up over hours of jobs. One pass over the pages ends with one process idle for half
+  // a page on average while the other finishes, and its first quarter minute has V8's helper threads still compiling
+  // hot code (a one-slot worker kept 1.11 cores busy then, 1.00 after). Three passes make both small; BENCH_PASSES=1
+  // measures one.
+  const passes = Number(process.env.BENCH_PASSES) || 3;
   const ups: { slots: number; two: number; cpu: number }[] = [];
-  console.log(`\n## Worker processes and slots, ${engine}, ${files.length} scans and photos, compiled code, ${rounds} rounds (load ${load()})`);
+  console.log(`\n## Worker processes and slots, ${engine}, ${files.length} scans and photos × ${passes} passes, compiled code, ${rounds} rounds (load ${load()})`);
   for (let r = 1; r <= rounds; r++) {
     const one = await run(1);
     const slots = await run(1, 2);
