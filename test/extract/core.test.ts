@@ -79,6 +79,10 @@ describe('columns and units', () => {
     expect(headerRole('期末余额')).toBe('current');
     expect(headerRole('期未余额')).toBe('current');
     expect(headerRole('上年年末余额')).toBe('comparative');
+    // A 150-dpi fax's OCR of 上年年末余额 (seed 20261712): not a second current column.
+    expect(headerRole('上:年年未余额')).toBe('comparative');
+    expect(headerRole('上年未余额')).toBe('comparative');
+    expect(headerRole('期末·余额')).toBe('current');
     expect(headerRole('年初余额')).toBe('comparative');
     expect(headerRole('行次')).toBe('rowno');
   });

@@ -8,7 +8,7 @@ export type ColumnRole = 'current' | 'ytd' | 'comparative' | 'monthly' | 'rowno'
 const ROLES: { role: ColumnRole; re: RegExp }[] = [
   // 附注: the note numbers of a published statement, small integers like 行次.
   { role: 'rowno', re: /^(行次|行号|行|栏次|附注|注释|注|附注号)$/ },
-  { role: 'comparative', re: /上年年末|上年末|上年同期|上期|上年|年初|期初|去年/ },
+  { role: 'comparative', re: /上年年[末未]|上年[末未]|上年同期|上期|上年|年初|期初|去年/ },
   { role: 'average', re: /全年|平均|季平/ },
   { role: 'qstart', re: /季初/ },
   { role: 'qend', re: /季末/ },
@@ -35,7 +35,9 @@ export function headerYear(raw: string): { year: number; date: number } | undefi
 
 export function headerRole(raw: string): ColumnRole | undefined {
   if (headerYear(raw)) return 'year';
-  const s = normalizeText(raw).replace(/\s+/g, '').replace(/\(.*?\)/g, '');
+  // Stray marks inside a header are OCR's (a 150-dpi fax read 上年年末余额 as 上:年年未余额, which then matched
+  // only 年未 and 余额 and made a second current column); no header's role depends on them.
+  const s = normalizeText(raw).replace(/\s+/g, '').replace(/\(.*?\)/g, '').replace(/[:：;；,，.。·、'"`]/g, '');
   if (s.length === 0 || s.length > 9 || /\d{2,}/.test(s)) return undefined;
   return ROLES.find((r) => r.re.test(s))?.role;
 }
